@@ -1,0 +1,1 @@
+//! Time expressions: finding them in a sentence and resolving them against the article date.
