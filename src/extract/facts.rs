@@ -256,11 +256,24 @@ pub struct Participant {
     pub side: Option<u8>,
 }
 
+/// How a time expression anchors what it qualifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeAnchor {
+    /// It happened at that time ("samedi", "in 2017").
+    At,
+    /// It holds since then ("depuis 2020", "since November").
+    Since,
+    /// It held until then ("jusqu'en 2022", "until March").
+    Until,
+}
+
 /// A time expression and what it resolves to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimeExpression {
     /// The expression as written ("samedi", "fin 2023", "on Monday").
     pub text: String,
+    /// Whether it marks a point, a start or an end.
+    pub anchor: TimeAnchor,
     /// Where it lies in the body.
     pub span: Span,
     /// The date it denotes, at the precision the text and the article date allow.
