@@ -96,7 +96,7 @@ impl FromStr for PartialDate {
             return Err(error());
         }
         let year: i32 = year_text.parse().map_err(|_| error())?;
-        let mut number = |text: Option<&str>| -> Result<Option<u8>, DateError> {
+        let number = |text: Option<&str>| -> Result<Option<u8>, DateError> {
             match text {
                 None => Ok(None),
                 Some(t) if t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()) => {
