@@ -1,1 +1,609 @@
-//! TODO
+//! The command-line interface: `load`, `extract`, `query`, `serve`.
+//!
+//! The only code that reads arguments, environment and paths. Doc comments on
+//! the clap types are the `--help` text.
+
+use crate::api::facts::FactsDto;
+use crate::api::{self, ApiConfig, AppState};
+use crate::article::{self, Article, ArticleError};
+use crate::extract::{self, ClaimSource, EntityRef, Facts};
+use crate::ontology::{self, Knowledge};
+use crate::store::{self, GraphSelection, KgStore, QueryOutput, QueryResultsFormat, ResultsFormat, SparqlQuery};
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use oxigraph::io::RdfFormat;
+use oxigraph::model::Term;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// actorgraph: a knowledge-graph store for news about armed conflicts.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+pub struct Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load articles (files, folders, `-` for stdin) into the store
+    Load(LoadArgs),
+    /// Print the facts extracted from one article, without storing them
+    Extract(ExtractArgs),
+    /// Run a SPARQL query against the store
+    Query(QueryArgs),
+    /// Start the HTTP server (SPARQL endpoint)
+    Serve(ServeArgs),
+}
+
+/// Where the store lives.
+#[derive(Debug, clap::Args)]
+pub struct StoreArgs {
+    /// Directory of the on-disk store (created if missing)
+    #[arg(long, env = "ACTORGRAPH_LOCATION", default_value = "data", conflicts_with = "memory")]
+    pub location: PathBuf,
+    /// Keep the store in memory (lost on exit)
+    #[arg(long)]
+    pub memory: bool,
+}
+
+impl StoreArgs {
+    fn open(&self) -> anyhow::Result<KgStore> {
+        if self.memory {
+            return Ok(KgStore::in_memory()?);
+        }
+        KgStore::open(&self.location)
+            .with_context(|| format!("cannot open the store in {}", self.location.display()))
+    }
+}
+
+/// Arguments of `load`.
+#[derive(Debug, clap::Args)]
+pub struct LoadArgs {
+    /// Where the store lives
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Directory of the ontology data (actorgraph.ttl, gazetteer/, lexicon/)
+    #[arg(long)]
+    pub ontology: Option<PathBuf>,
+    /// Files or folders (searched recursively for .txt, .md, .json, .jsonl), or `-` for stdin
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Arguments of `extract`.
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Print the facts as JSON (the evaluation schema, plus ids and confidences)
+    #[arg(long, conflicts_with = "turtle")]
+    pub json: bool,
+    /// Print the article's quads as TriG
+    #[arg(long)]
+    pub turtle: bool,
+    /// Directory of the ontology data
+    #[arg(long)]
+    pub ontology: Option<PathBuf>,
+    /// The article file, or `-` for stdin
+    pub file: PathBuf,
+}
+
+/// Output formats of `query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    /// Aligned columns (SELECT), true/false (ASK), Turtle (CONSTRUCT)
+    Table,
+    /// SPARQL results JSON (CONSTRUCT: Turtle)
+    Json,
+    /// SPARQL results CSV (CONSTRUCT: N-Triples)
+    Csv,
+    /// SPARQL results TSV (CONSTRUCT: N-Triples)
+    Tsv,
+}
+
+/// Arguments of `query`.
+#[derive(Debug, clap::Args)]
+pub struct QueryArgs {
+    /// Directory of the on-disk store
+    #[arg(long, env = "ACTORGRAPH_LOCATION", default_value = "data")]
+    pub location: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+    pub format: QueryFormat,
+    /// The SPARQL query (the default graph is the union of all graphs)
+    pub query: String,
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Where the store lives
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Address to listen on
+    #[arg(long, env = "ACTORGRAPH_BIND", default_value = "127.0.0.1:7878")]
+    pub bind: String,
+    /// Directory of the ontology data
+    #[arg(long)]
+    pub ontology: Option<PathBuf>,
+    /// Articles loaded when the store holds none (default: ./seeds, else the source tree's)
+    #[arg(long)]
+    pub seeds: Option<PathBuf>,
+    /// Seconds a SPARQL query may run before it is cancelled
+    #[arg(long, default_value_t = 30)]
+    pub query_timeout: u64,
+}
+
+/// Runs a command; the exit code is 1 when some input was refused.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match args.command {
+        Command::Load(args) => load(args),
+        Command::Extract(args) => extract_command(args),
+        Command::Query(args) => query(args),
+        Command::Serve(args) => serve(args),
+    }
+}
+
+fn ontology_dir(given: Option<PathBuf>) -> PathBuf {
+    given.unwrap_or_else(ontology::default_dir)
+}
+
+/// Loads the ontology graphs into the store and the knowledge for the extractor.
+fn prepare(store: &KgStore, ontology_dir: &Path) -> anyhow::Result<Knowledge> {
+    let report = store.load_ontology(ontology_dir)?;
+    tracing::info!(files = report.files.len(), quads = report.quads, dir = %ontology_dir.display(), "ontology loaded");
+    Knowledge::load(ontology_dir)
+        .with_context(|| format!("cannot read the ontology data in {}", ontology_dir.display()))
+}
+
+/// What a load did.
+#[derive(Debug, Default)]
+struct LoadSummary {
+    loaded: usize,
+    replaced: usize,
+    quads: usize,
+    errors: usize,
+}
+
+/// One input: a file, or stdin.
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_owned(),
+            Input::File(path) => path.display().to_string(),
+        }
+    }
+
+    fn is_json_lines(&self) -> bool {
+        matches!(self, Input::File(path) if path.extension().is_some_and(|ext| ext == "jsonl"))
+    }
+
+    fn read(&self) -> std::io::Result<Vec<u8>> {
+        match self {
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin().read_to_end(&mut bytes)?;
+                Ok(bytes)
+            }
+            Input::File(path) => std::fs::read(path),
+        }
+    }
+}
+
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "json", "jsonl"];
+
+/// Expands folders (recursively, skipping hidden entries) into article files, sorted.
+fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<Input, (String, String)>> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Ok(Input::Stdin));
+        } else if path.is_dir() {
+            let walker = walkdir::WalkDir::new(path)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'));
+            for entry in walker {
+                match entry {
+                    Ok(entry) if entry.file_type().is_file() => {
+                        let wanted = entry
+                            .path()
+                            .extension()
+                            .and_then(|ext| ext.to_str())
+                            .is_some_and(|ext| ARTICLE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()));
+                        if wanted {
+                            inputs.push(Ok(Input::File(entry.into_path())));
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(error) => inputs.push(Err((path.display().to_string(), error.to_string()))),
+                }
+            }
+        } else {
+            // A file named explicitly is read whatever its extension.
+            inputs.push(Ok(Input::File(path.clone())));
+        }
+    }
+    inputs
+}
+
+/// Parses one input into articles. A text or JSON file is all-or-nothing; in
+/// JSON Lines each line is its own article, so a bad line spoils only itself.
+fn parse_input(input: &Input, bytes: &[u8]) -> Vec<Result<Article, ArticleError>> {
+    if !input.is_json_lines() {
+        return vec![article::parse_bytes(bytes)];
+    }
+    if bytes.contains(&0) {
+        return vec![Err(ArticleError::Binary)];
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => article::parse_json_lines(text),
+        Err(error) => {
+            let line = bytes[..error.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            vec![Err(ArticleError::NotUtf8 { line })]
+        }
+    }
+}
+
+fn report_error(progress: &indicatif::ProgressBar, name: &str, line: Option<usize>, message: &str) {
+    progress.suspend(|| match line {
+        Some(line) => eprintln!("error: {name}:{line}: {message}"),
+        None => eprintln!("error: {name}: {message}"),
+    });
+}
+
+/// Loads every article under `paths`, reporting bad ones and going on.
+fn load_paths(store: &KgStore, knowledge: &Knowledge, paths: &[PathBuf]) -> LoadSummary {
+    let inputs = collect_inputs(paths);
+    let progress = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut summary = LoadSummary::default();
+    for input in inputs {
+        progress.inc(1);
+        let input = match input {
+            Ok(input) => input,
+            Err((name, message)) => {
+                summary.errors += 1;
+                report_error(&progress, &name, None, &message);
+                continue;
+            }
+        };
+        let name = input.name();
+        progress.set_message(name.clone());
+        let bytes = match input.read() {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                summary.errors += 1;
+                report_error(&progress, &name, None, &format!("cannot read: {error}"));
+                continue;
+            }
+        };
+        for article in parse_input(&input, &bytes) {
+            let result = article.map_err(crate::IngestError::from).and_then(|article| {
+                crate::ingest(store, knowledge, &article)
+            });
+            match result {
+                Ok(report) => {
+                    summary.loaded += 1;
+                    summary.replaced += usize::from(report.replaced);
+                    summary.quads += report.quads;
+                    for warning in &report.warnings {
+                        tracing::debug!(file = %name, %warning, "extraction warning");
+                    }
+                }
+                Err(crate::IngestError::Article(error)) => {
+                    summary.errors += 1;
+                    report_error(&progress, &name, error.line(), &error.to_string());
+                }
+                Err(error) => {
+                    summary.errors += 1;
+                    report_error(&progress, &name, None, &error.to_string());
+                }
+            }
+        }
+    }
+    progress.finish_and_clear();
+    summary
+}
+
+fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let store = args.store.open()?;
+    let knowledge = prepare(&store, &ontology_dir(args.ontology))?;
+    let summary = load_paths(&store, &knowledge, &args.paths);
+    println!(
+        "loaded {} articles ({} replaced), {} quads, {} errors in {:.2?}",
+        summary.loaded,
+        summary.replaced,
+        summary.quads,
+        summary.errors,
+        started.elapsed()
+    );
+    Ok(if summary.errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn read_article(file: &Path) -> anyhow::Result<Article> {
+    let input = if file.as_os_str() == "-" { Input::Stdin } else { Input::File(file.to_owned()) };
+    let name = input.name();
+    let bytes = input.read().with_context(|| format!("cannot read {name}"))?;
+    let article = parse_input(&input, &bytes)
+        .into_iter()
+        .next()
+        .unwrap_or(Err(ArticleError::Empty))
+        .map_err(|error| match error.line() {
+            Some(line) => anyhow::anyhow!("{name}:{line}: {error}"),
+            None => anyhow::anyhow!("{name}: {error}"),
+        })?;
+    Ok(article)
+}
+
+fn extract_command(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let dir = ontology_dir(args.ontology);
+    let knowledge = Knowledge::load(&dir)
+        .with_context(|| format!("cannot read the ontology data in {}", dir.display()))?;
+    let article = read_article(&args.file)?;
+    let facts = extract::extract(&article, &knowledge);
+    let mut stdout = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut stdout, &FactsDto::new(&article, &facts))?;
+        writeln!(stdout)?;
+    } else if args.turtle {
+        let quads = crate::rdf::article_quads(&article, &facts);
+        let mut serializer = store::rdf_serializer(RdfFormat::TriG).for_writer(&mut stdout);
+        for quad in &quads {
+            serializer.serialize_quad(quad)?;
+        }
+        serializer.finish()?;
+    } else {
+        write!(stdout, "{}", facts_listing(&article, &facts))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A readable listing of the facts.
+fn facts_listing(article: &Article, facts: &Facts) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let date = facts.date.map_or_else(|| "unknown".to_owned(), |d| d.to_string());
+    let _ = writeln!(out, "article {} ({}, date {date})", article.id, facts.lang.code());
+    let actor = |index: usize| facts.actors.get(index).map_or("?", |a| a.name.as_str());
+    let place = |index: usize| facts.places.get(index).map_or("?", |p| p.name.as_str());
+    let entity = |entity: EntityRef| match entity {
+        EntityRef::Actor(index) => actor(index),
+        EntityRef::Place(index) => place(index),
+    };
+    let _ = writeln!(out, "\nactors ({})", facts.actors.len());
+    for a in &facts.actors {
+        let _ = writeln!(out, "  {} [{}] ×{} ({:.2})", a.name, a.kind.class_name(), a.mentions.len(), a.confidence);
+    }
+    let _ = writeln!(out, "\nplaces ({})", facts.places.len());
+    for p in &facts.places {
+        let country = p.country.as_deref().map(|c| format!(", {c}")).unwrap_or_default();
+        let _ = writeln!(out, "  {}{country} ×{} ({:.2})", p.name, p.mentions.len(), p.confidence);
+    }
+    let _ = writeln!(out, "\nevents ({})", facts.events.len());
+    for e in &facts.events {
+        let participants: Vec<&str> = e.participants.iter().map(|p| actor(p.actor)).collect();
+        let at = e.place.map(|i| format!(" at {}", place(i))).unwrap_or_default();
+        let when = e.time.as_ref().map(|t| format!(" on {:?}", t.text)).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {} {:?}: {}{at}{when} ({:.2})",
+            e.kind.eval_name(),
+            e.trigger.text,
+            participants.join(", "),
+            e.confidence
+        );
+    }
+    let _ = writeln!(out, "\nrelations ({})", facts.relations.len());
+    for r in &facts.relations {
+        let _ = writeln!(
+            out,
+            "  {} {} {} ({:.2})",
+            entity(r.subject),
+            r.kind.property_name(),
+            entity(r.object),
+            r.confidence
+        );
+    }
+    let _ = writeln!(out, "\nclaims ({})", facts.claims.len());
+    for c in &facts.claims {
+        let source = match &c.source {
+            ClaimSource::Actor(index) => actor(*index).to_owned(),
+            ClaimSource::Described(text) => text.clone(),
+        };
+        let verb = if c.denial { "denies" } else { "says" };
+        let _ = writeln!(out, "  {source} {verb}: {:?}", c.statement);
+    }
+    for warning in &facts.warnings {
+        let _ = writeln!(out, "warning: {warning}");
+    }
+    out
+}
+
+fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
+    let store = KgStore::open(&args.location)
+        .with_context(|| format!("cannot open the store in {}", args.location.display()))?;
+    let parsed = SparqlQuery::parse(&args.query)?;
+    let graph = parsed.form().returns_graph();
+    let format = match args.format {
+        QueryFormat::Table => {
+            print!("{}", table(&store.query(&args.query)?)?);
+            return Ok(ExitCode::SUCCESS);
+        }
+        QueryFormat::Json if graph => ResultsFormat::Graph(RdfFormat::Turtle),
+        QueryFormat::Csv | QueryFormat::Tsv if graph => ResultsFormat::Graph(RdfFormat::NTriples),
+        QueryFormat::Json => ResultsFormat::Solutions(QueryResultsFormat::Json),
+        QueryFormat::Csv => ResultsFormat::Solutions(QueryResultsFormat::Csv),
+        QueryFormat::Tsv => ResultsFormat::Solutions(QueryResultsFormat::Tsv),
+    };
+    let mut stdout = std::io::stdout().lock();
+    store.query_to_writer(parsed, &GraphSelection::default(), format, None, &mut stdout)?;
+    if args.format == QueryFormat::Json {
+        writeln!(stdout)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Shortens IRIs with the usual prefixes for display.
+fn compact(term: &Term) -> String {
+    if let Term::NamedNode(node) = term {
+        for (prefix, namespace) in store::PREFIXES {
+            if let Some(local) = node.as_str().strip_prefix(namespace) {
+                if !local.is_empty() && local.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+                    return format!("{prefix}:{local}");
+                }
+            }
+        }
+    }
+    term.to_string()
+}
+
+/// Query results as text: aligned columns, `true`/`false`, or Turtle.
+fn table(output: &QueryOutput) -> anyhow::Result<String> {
+    match output {
+        QueryOutput::Boolean(value) => Ok(format!("{value}\n")),
+        QueryOutput::Graph(triples) => {
+            let mut serializer = store::rdf_serializer(RdfFormat::Turtle).for_writer(Vec::new());
+            for triple in triples {
+                serializer.serialize_triple(triple)?;
+            }
+            Ok(String::from_utf8(serializer.finish()?)?)
+        }
+        QueryOutput::Solutions { variables, rows } => {
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|row| row.iter().map(|value| value.as_ref().map(compact).unwrap_or_default()).collect())
+                .collect();
+            let mut widths: Vec<usize> = variables.iter().map(|v| v.chars().count() + 1).collect();
+            for row in &cells {
+                for (width, cell) in widths.iter_mut().zip(row) {
+                    *width = (*width).max(cell.chars().count());
+                }
+            }
+            let line = |values: Vec<String>| {
+                let padded: Vec<String> = values
+                    .iter()
+                    .zip(&widths)
+                    .map(|(value, width)| format!("{value:<width$}"))
+                    .collect();
+                format!("{}\n", padded.join("  ").trim_end())
+            };
+            let mut out = line(variables.iter().map(|v| format!("?{v}")).collect());
+            out.push_str(&line(widths.iter().map(|w| "-".repeat(*w)).collect()));
+            for row in cells {
+                out.push_str(&line(row));
+            }
+            out.push_str(&format!("({} rows)\n", rows.len()));
+            Ok(out)
+        }
+    }
+}
+
+/// The seeds folder: the one given, else `./seeds` if it exists, else the source tree's.
+fn seeds_dir(given: Option<PathBuf>) -> PathBuf {
+    given.unwrap_or_else(|| {
+        let local = PathBuf::from("seeds");
+        if local.is_dir() {
+            local
+        } else {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+        }
+    })
+}
+
+fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let store = args.store.open()?;
+    let knowledge = prepare(&store, &ontology_dir(args.ontology))?;
+    if store.article_count()? == 0 {
+        let seeds = seeds_dir(args.seeds);
+        if seeds.is_dir() {
+            let summary = load_paths(&store, &knowledge, &[seeds.clone()]);
+            tracing::info!(dir = %seeds.display(), articles = summary.loaded, errors = summary.errors, "seeds loaded");
+        } else {
+            tracing::warn!(dir = %seeds.display(), "no seeds folder");
+        }
+    }
+    let config = ApiConfig { query_timeout: Duration::from_secs(args.query_timeout.max(1)) };
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(&args.bind)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.bind))?;
+        tracing::info!(address = %listener.local_addr()?, "listening");
+        eprintln!("listening on http://{}", listener.local_addr()?);
+        api::serve(listener, AppState::new(store, config), shutdown_signal()).await?;
+        tracing::info!("stopped");
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_debug() {
+        Args::command().debug_assert();
+    }
+
+    #[test]
+    fn table_aligns_columns() {
+        let output = QueryOutput::Solutions {
+            variables: vec!["a".into(), "b".into()],
+            rows: vec![vec![
+                Some(oxigraph::model::NamedNode::new_unchecked("https://w3id.org/actorgraph/ns#allyOf").into()),
+                None,
+            ]],
+        };
+        expect_test::expect![[r#"
+            ?a         ?b
+            ---------  --
+            ag:allyOf
+            (1 rows)
+        "#]]
+        .assert_eq(&table(&output).unwrap());
+    }
+}

@@ -26,3 +26,61 @@ pub mod rdf;
 pub mod store;
 pub mod text;
 pub mod vocab;
+
+use article::{Article, ArticleError};
+use ontology::Knowledge;
+use store::{KgStore, StoreError};
+
+/// What [`ingest`] did with one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IngestReport {
+    /// The article's id.
+    pub article_id: uuid::Uuid,
+    /// The quads now in its graph.
+    pub quads: usize,
+    /// Whether an earlier version of the article was replaced.
+    pub replaced: bool,
+    /// Extracted actors.
+    pub n_actors: usize,
+    /// Extracted places.
+    pub n_places: usize,
+    /// Extracted events.
+    pub n_events: usize,
+    /// Extracted relations.
+    pub n_relations: usize,
+    /// Extracted claims.
+    pub n_claims: usize,
+    /// What the extractor could not use.
+    pub warnings: Vec<String>,
+}
+
+/// An error while ingesting an article.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The article itself is unusable.
+    #[error(transparent)]
+    Article(#[from] ArticleError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The whole flow for one article: extract → rdf → replace its graph in one transaction.
+#[tracing::instrument(skip_all, fields(article = %article.id))]
+pub fn ingest(store: &KgStore, knowledge: &Knowledge, article: &Article) -> Result<IngestReport, IngestError> {
+    let facts = extract::extract(article, knowledge);
+    let quads = rdf::article_quads(article, &facts);
+    let replaced = store.replace_article(&rdf::article_iri(&article.id), &quads)?;
+    tracing::debug!(n_quads = quads.len(), replaced, n_warnings = facts.warnings.len(), "ingested");
+    Ok(IngestReport {
+        article_id: article.id,
+        quads: quads.len(),
+        replaced,
+        n_actors: facts.actors.len(),
+        n_places: facts.places.len(),
+        n_events: facts.events.len(),
+        n_relations: facts.relations.len(),
+        n_claims: facts.claims.len(),
+        warnings: facts.warnings,
+    })
+}

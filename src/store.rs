@@ -1,1 +1,564 @@
-//! TODO
+//! The knowledge graph: the only user of oxigraph's store and SPARQL engine.
+//!
+//! Each article lives in its own named graph, replaced in one transaction, so
+//! ingesting is idempotent. RocksDB transactions in oxigraph do not detect
+//! conflicts between concurrent writers, so every write goes through one lock.
+//! Queries see the union of all graphs as their default graph unless the query
+//! or the request names graphs.
+
+use crate::vocab::graphs;
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
+use oxigraph::store::{LoaderError, StorageError, Store};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+pub use oxigraph::sparql::results::QueryResultsFormat;
+pub use oxigraph::sparql::CancellationToken;
+
+/// An error raised while writing to or querying the knowledge graph.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The underlying storage (RocksDB) failed.
+    #[error("storage error: {0}")]
+    Storage(#[from] StorageError),
+    /// The SPARQL text did not parse.
+    #[error("invalid sparql: {0}")]
+    Syntax(#[from] spargebra::SparqlSyntaxError),
+    /// The query failed while running.
+    #[error("query evaluation failed: {0}")]
+    Evaluation(QueryEvaluationError),
+    /// The query was cancelled (timeout, client gone).
+    #[error("query cancelled")]
+    Cancelled,
+    /// An ontology or gazetteer file could not be read or parsed.
+    #[error("cannot load {path}: {source}")]
+    Load {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: LoaderError,
+    },
+    /// A directory or file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Writing results failed (usually: the client went away).
+    #[error("cannot write results: {0}")]
+    Write(#[source] std::io::Error),
+    /// The requested format does not fit the query form (e.g. Turtle for a SELECT).
+    #[error("format {format} cannot serialise {form} results")]
+    FormatMismatch {
+        /// The format's name.
+        format: &'static str,
+        /// The query form.
+        form: QueryForm,
+    },
+    /// A graph IRI given with the request is not an absolute IRI.
+    #[error("invalid graph iri {0:?}")]
+    BadGraphIri(String),
+}
+
+impl From<QueryEvaluationError> for StoreError {
+    fn from(error: QueryEvaluationError) -> Self {
+        match error {
+            QueryEvaluationError::Cancelled => StoreError::Cancelled,
+            other => StoreError::Evaluation(other),
+        }
+    }
+}
+
+/// The knowledge-graph store. Cheap to clone: clones share the same database.
+///
+/// ```
+/// use actorgraph::article::parse_text;
+/// use actorgraph::store::KgStore;
+///
+/// let store = KgStore::in_memory()?;
+/// let article = parse_text("date 2024-07 Les combats ont repris à Kidal.")?;
+/// let quads = actorgraph::rdf::article_quads(&article, &actorgraph::extract::extract(&article, &Default::default()));
+/// let article_iri = actorgraph::rdf::article_iri(&article.id);
+/// assert!(!store.replace_article(&article_iri, &quads)?); // new
+/// assert!(store.replace_article(&article_iri, &quads)?); // replaced, not duplicated
+/// assert_eq!(store.article_count()?, 1);
+/// assert_eq!(store.len()?, quads.len());
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+pub struct KgStore {
+    store: Store,
+    /// Serialises writers: oxigraph's RocksDB transactions do not detect write conflicts.
+    writer: Arc<Mutex<()>>,
+}
+
+/// The form of a SPARQL query, known before evaluation (for content negotiation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryForm {
+    /// `SELECT`: solutions.
+    Select,
+    /// `ASK`: a boolean.
+    Ask,
+    /// `CONSTRUCT`: triples.
+    Construct,
+    /// `DESCRIBE`: triples.
+    Describe,
+}
+
+impl QueryForm {
+    /// Whether the query returns triples (CONSTRUCT, DESCRIBE) rather than solutions or a boolean.
+    pub fn returns_graph(self) -> bool {
+        matches!(self, QueryForm::Construct | QueryForm::Describe)
+    }
+}
+
+impl std::fmt::Display for QueryForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            QueryForm::Select => "select",
+            QueryForm::Ask => "ask",
+            QueryForm::Construct => "construct",
+            QueryForm::Describe => "describe",
+        })
+    }
+}
+
+/// A parsed SPARQL query.
+#[derive(Debug, Clone)]
+pub struct SparqlQuery {
+    query: spargebra::Query,
+}
+
+impl SparqlQuery {
+    /// Parses a SPARQL query.
+    pub fn parse(text: &str) -> Result<Self, StoreError> {
+        Ok(Self { query: spargebra::SparqlParser::new().parse_query(text)? })
+    }
+
+    /// The query's form.
+    pub fn form(&self) -> QueryForm {
+        match self.query {
+            spargebra::Query::Select { .. } => QueryForm::Select,
+            spargebra::Query::Ask { .. } => QueryForm::Ask,
+            spargebra::Query::Construct { .. } => QueryForm::Construct,
+            spargebra::Query::Describe { .. } => QueryForm::Describe,
+        }
+    }
+
+    fn names_graphs(&self) -> bool {
+        match &self.query {
+            spargebra::Query::Select { dataset, .. }
+            | spargebra::Query::Ask { dataset, .. }
+            | spargebra::Query::Construct { dataset, .. }
+            | spargebra::Query::Describe { dataset, .. } => dataset.is_some(),
+        }
+    }
+}
+
+/// The graphs a request names (SPARQL protocol `default-graph-uri` and `named-graph-uri`).
+/// When both are empty the query's own `FROM` clauses apply, or else the union of all graphs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GraphSelection {
+    /// The graphs merged into the default graph.
+    pub default_graphs: Vec<String>,
+    /// The graphs available to `GRAPH` patterns.
+    pub named_graphs: Vec<String>,
+}
+
+impl GraphSelection {
+    /// Whether the request names no graph.
+    pub fn is_empty(&self) -> bool {
+        self.default_graphs.is_empty() && self.named_graphs.is_empty()
+    }
+}
+
+/// How to write query results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultsFormat {
+    /// A SPARQL results format, for SELECT and ASK.
+    Solutions(QueryResultsFormat),
+    /// An RDF format, for CONSTRUCT and DESCRIBE.
+    Graph(RdfFormat),
+}
+
+impl ResultsFormat {
+    /// The media type to announce.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            ResultsFormat::Solutions(format) => format.media_type(),
+            ResultsFormat::Graph(format) => format.media_type(),
+        }
+    }
+
+    /// Whether this format can carry the results of a query of this form.
+    pub fn fits(self, form: QueryForm) -> bool {
+        matches!(self, ResultsFormat::Graph(_)) == form.returns_graph()
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            ResultsFormat::Solutions(format) => format.name(),
+            ResultsFormat::Graph(format) => format.name(),
+        }
+    }
+}
+
+/// Query results read to the end: convenient for small results (the CLI table).
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueryOutput {
+    /// SELECT results: the variables and one row of optional bindings per solution.
+    Solutions {
+        /// The variable names, without `?`.
+        variables: Vec<String>,
+        /// The rows, one value per variable.
+        rows: Vec<Vec<Option<Term>>>,
+    },
+    /// An ASK result.
+    Boolean(bool),
+    /// CONSTRUCT or DESCRIBE results.
+    Graph(Vec<Triple>),
+}
+
+/// What [`KgStore::load_ontology`] loaded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OntologyReport {
+    /// The files read.
+    pub files: Vec<PathBuf>,
+    /// The quads now in the ontology and gazetteer graphs.
+    pub quads: usize,
+}
+
+/// The prefixes used when writing Turtle and TriG.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("ag", "https://w3id.org/actorgraph/ns#"),
+    ("aga", "https://w3id.org/actorgraph/actor/"),
+    ("agp", "https://w3id.org/actorgraph/place/"),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("prov", "http://www.w3.org/ns/prov#"),
+    ("schema", "https://schema.org/"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+];
+
+/// An RDF serializer with our prefixes (formats without prefixes ignore them).
+pub fn rdf_serializer(format: RdfFormat) -> RdfSerializer {
+    let mut serializer = RdfSerializer::from_format(format);
+    for (name, iri) in PREFIXES {
+        serializer = serializer.with_prefix(*name, *iri).expect("prefix IRIs are valid");
+    }
+    serializer
+}
+
+const ARTICLE_GRAPH_PREFIX: &str = "https://w3id.org/actorgraph/article/";
+
+impl KgStore {
+    /// Opens (or creates) an on-disk store (RocksDB) in `path`.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        Ok(Self::wrap(Store::open(path)?))
+    }
+
+    /// Creates a store held in memory, gone when dropped.
+    pub fn in_memory() -> Result<Self, StoreError> {
+        Ok(Self::wrap(Store::new()?))
+    }
+
+    fn wrap(store: Store) -> Self {
+        Self { store, writer: Arc::new(Mutex::new(())) }
+    }
+
+    /// Replaces the content of an article's graph with `quads`, in one transaction.
+    /// Returns whether the graph existed before. `quads` must all be in that graph.
+    pub fn replace_article(&self, article_iri: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError> {
+        let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut transaction = self.store.start_transaction()?;
+        let existed = transaction.contains_named_graph(article_iri)?;
+        if existed {
+            transaction.remove_named_graph(article_iri)?;
+        }
+        transaction.extend(quads);
+        transaction.commit()?;
+        Ok(existed)
+    }
+
+    /// Removes an article's graph. Returns whether it existed.
+    pub fn remove_article(&self, article_iri: &NamedNode) -> Result<bool, StoreError> {
+        let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut transaction = self.store.start_transaction()?;
+        let existed = transaction.contains_named_graph(article_iri)?;
+        if existed {
+            transaction.remove_named_graph(article_iri)?;
+        }
+        transaction.commit()?;
+        Ok(existed)
+    }
+
+    /// Whether the store holds this article.
+    pub fn contains_article(&self, article_iri: &NamedNode) -> Result<bool, StoreError> {
+        Ok(self.store.contains_named_graph(article_iri)?)
+    }
+
+    /// Loads `dir/actorgraph.ttl` into the ontology graph and `dir/gazetteer/*.ttl`
+    /// into the gazetteer graph, replacing each graph in one transaction, so that
+    /// editing the data and restarting refreshes them. A missing file or folder
+    /// leaves its graph empty: the data may not be written yet.
+    pub fn load_ontology(&self, dir: &Path) -> Result<OntologyReport, StoreError> {
+        let mut report = OntologyReport::default();
+        let ontology_file = dir.join("actorgraph.ttl");
+        let ontology_files: Vec<PathBuf> =
+            ontology_file.is_file().then_some(ontology_file).into_iter().collect();
+        self.replace_graph_from_files(graphs::ONTOLOGY, &ontology_files)?;
+        report.files.extend(ontology_files);
+
+        let gazetteer_dir = dir.join("gazetteer");
+        let mut gazetteer_files = Vec::new();
+        if gazetteer_dir.is_dir() {
+            let entries = std::fs::read_dir(&gazetteer_dir)
+                .map_err(|source| StoreError::Io { path: gazetteer_dir.clone(), source })?;
+            for entry in entries {
+                let path = entry
+                    .map_err(|source| StoreError::Io { path: gazetteer_dir.clone(), source })?
+                    .path();
+                if path.extension().is_some_and(|ext| ext == "ttl") {
+                    gazetteer_files.push(path);
+                }
+            }
+        }
+        gazetteer_files.sort(); // a stable order, so errors come out the same each time
+        self.replace_graph_from_files(graphs::GAZETTEER, &gazetteer_files)?;
+        report.files.extend(gazetteer_files);
+
+        for graph in [graphs::ONTOLOGY, graphs::GAZETTEER] {
+            report.quads +=
+                self.store.quads_for_pattern(None, None, None, Some(graph.into())).count();
+        }
+        Ok(report)
+    }
+
+    fn replace_graph_from_files(&self, graph: NamedNodeRef<'_>, files: &[PathBuf]) -> Result<(), StoreError> {
+        // Read everything first: no file I/O while holding the writer lock.
+        let mut contents = Vec::with_capacity(files.len());
+        for path in files {
+            let bytes = std::fs::read(path).map_err(|source| StoreError::Io { path: path.clone(), source })?;
+            contents.push((path, bytes));
+        }
+        let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut transaction = self.store.start_transaction()?;
+        transaction.clear_graph(graph)?;
+        for (path, bytes) in contents {
+            let parser = RdfParser::from_format(RdfFormat::Turtle)
+                .with_base_iri(format!("file://{}", path.display()))
+                .unwrap_or_else(|_| RdfParser::from_format(RdfFormat::Turtle))
+                .without_named_graphs()
+                .with_default_graph(graph)
+                .rename_blank_nodes();
+            transaction
+                .load_from_slice(parser, &bytes)
+                .map_err(|source| StoreError::Load { path: path.clone(), source })?;
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// The number of articles (article graphs) in the store.
+    pub fn article_count(&self) -> Result<usize, StoreError> {
+        let mut count = 0;
+        for graph in self.store.named_graphs() {
+            if let NamedOrBlankNode::NamedNode(graph) = graph? {
+                count += usize::from(graph.as_str().starts_with(ARTICLE_GRAPH_PREFIX));
+            }
+        }
+        Ok(count)
+    }
+
+    /// The number of quads in the store (a full scan: not for hot paths).
+    pub fn len(&self) -> Result<usize, StoreError> {
+        Ok(self.store.len()?)
+    }
+
+    /// Whether the store holds no quad.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.store.is_empty()?)
+    }
+
+    /// Evaluates a query and writes its results to `writer` in `format`, as they come.
+    ///
+    /// The default graph is the union of all graphs unless the query (`FROM`) or
+    /// `graphs` names some. Cancelling `cancellation` stops the evaluation with
+    /// [`StoreError::Cancelled`]. Runs synchronously: call it from a blocking thread.
+    pub fn query_to_writer<W: Write>(
+        &self,
+        query: SparqlQuery,
+        graphs: &GraphSelection,
+        format: ResultsFormat,
+        cancellation: Option<CancellationToken>,
+        writer: W,
+    ) -> Result<W, StoreError> {
+        let form = query.form();
+        if !format.fits(form) {
+            return Err(StoreError::FormatMismatch { format: format.name(), form });
+        }
+        let results = self.evaluate(query, graphs, cancellation)?;
+        match (results, format) {
+            (QueryResults::Boolean(value), ResultsFormat::Solutions(format)) => {
+                oxigraph::sparql::results::QueryResultsSerializer::from_format(format)
+                    .serialize_boolean_to_writer(writer, value)
+                    .map_err(StoreError::Write)
+            }
+            (QueryResults::Solutions(solutions), ResultsFormat::Solutions(format)) => {
+                let mut serializer = oxigraph::sparql::results::QueryResultsSerializer::from_format(format)
+                    .serialize_solutions_to_writer(writer, solutions.variables().to_vec())
+                    .map_err(StoreError::Write)?;
+                for solution in solutions {
+                    serializer.serialize(&solution?).map_err(StoreError::Write)?;
+                }
+                serializer.finish().map_err(StoreError::Write)
+            }
+            (QueryResults::Graph(triples), ResultsFormat::Graph(format)) => {
+                let mut serializer = rdf_serializer(format).for_writer(writer);
+                for triple in triples {
+                    serializer.serialize_triple(&triple?).map_err(StoreError::Write)?;
+                }
+                serializer.finish().map_err(StoreError::Write)
+            }
+            (_, format) => Err(StoreError::FormatMismatch { format: format.name(), form }),
+        }
+    }
+
+    /// Evaluates a query (union default graph) and reads all its results.
+    pub fn query(&self, sparql: &str) -> Result<QueryOutput, StoreError> {
+        let query = SparqlQuery::parse(sparql)?;
+        Ok(match self.evaluate(query, &GraphSelection::default(), None)? {
+            QueryResults::Boolean(value) => QueryOutput::Boolean(value),
+            QueryResults::Solutions(solutions) => {
+                let variables =
+                    solutions.variables().iter().map(|variable| variable.as_str().to_owned()).collect();
+                let mut rows = Vec::new();
+                for solution in solutions {
+                    rows.push(solution?.values().to_vec());
+                }
+                QueryOutput::Solutions { variables, rows }
+            }
+            QueryResults::Graph(triples) => {
+                QueryOutput::Graph(triples.collect::<Result<Vec<_>, _>>()?)
+            }
+        })
+    }
+
+    fn evaluate(
+        &self,
+        query: SparqlQuery,
+        graphs: &GraphSelection,
+        cancellation: Option<CancellationToken>,
+    ) -> Result<QueryResults<'static>, StoreError> {
+        let names_graphs = query.names_graphs();
+        let mut evaluator = SparqlEvaluator::new();
+        if let Some(token) = cancellation {
+            evaluator = evaluator.with_cancellation_token(token);
+        }
+        let mut prepared = evaluator.for_query(query.query);
+        let dataset = prepared.dataset_mut();
+        if !graphs.default_graphs.is_empty() {
+            dataset.set_default_graph(
+                graphs
+                    .default_graphs
+                    .iter()
+                    .map(|iri| parse_graph_iri(iri).map(GraphName::NamedNode))
+                    .collect::<Result<_, _>>()?,
+            );
+        } else if !names_graphs {
+            // Facts live in per-article graphs: without the union, a plain query would see nothing.
+            dataset.set_default_graph_as_union();
+        }
+        if !graphs.named_graphs.is_empty() {
+            dataset.set_available_named_graphs(
+                graphs
+                    .named_graphs
+                    .iter()
+                    .map(|iri| parse_graph_iri(iri).map(NamedOrBlankNode::NamedNode))
+                    .collect::<Result<_, _>>()?,
+            );
+        }
+        Ok(prepared.on_store(&self.store).execute()?)
+    }
+}
+
+fn parse_graph_iri(iri: &str) -> Result<NamedNode, StoreError> {
+    NamedNode::new(iri).map_err(|_| StoreError::BadGraphIri(iri.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::Literal;
+
+    fn quad(graph: &str, object: &str) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked("http://example.com/s"),
+            NamedNode::new_unchecked("http://example.com/p"),
+            Literal::new_simple_literal(object),
+            NamedNode::new_unchecked(graph),
+        )
+    }
+
+    #[test]
+    fn replace_is_idempotent_and_union_is_the_default() {
+        let store = KgStore::in_memory().unwrap();
+        let graph = NamedNode::new_unchecked(format!("{ARTICLE_GRAPH_PREFIX}1"));
+        assert!(!store.replace_article(&graph, &[quad(graph.as_str(), "a"), quad(graph.as_str(), "b")]).unwrap());
+        assert!(store.replace_article(&graph, &[quad(graph.as_str(), "c")]).unwrap());
+        assert_eq!(store.len().unwrap(), 1);
+        assert_eq!(store.article_count().unwrap(), 1);
+        let QueryOutput::Solutions { rows, .. } = store.query("SELECT ?o WHERE { ?s ?p ?o }").unwrap() else {
+            panic!("not solutions")
+        };
+        assert_eq!(rows, vec![vec![Some(Literal::new_simple_literal("c").into())]]);
+        assert!(store.remove_article(&graph).unwrap());
+        assert_eq!(store.article_count().unwrap(), 0);
+        assert!(store.is_empty().unwrap());
+    }
+
+    #[test]
+    fn request_graphs_override_the_union() {
+        let store = KgStore::in_memory().unwrap();
+        let graph = NamedNode::new_unchecked("http://example.com/g");
+        store.replace_article(&graph, &[quad(graph.as_str(), "a")]).unwrap();
+        let query = || SparqlQuery::parse("ASK { ?s ?p ?o }").unwrap();
+        let format = ResultsFormat::Solutions(QueryResultsFormat::Csv);
+        let ask = |graphs: &GraphSelection| {
+            String::from_utf8(store.query_to_writer(query(), graphs, format, None, Vec::new()).unwrap()).unwrap()
+        };
+        assert_eq!(ask(&GraphSelection::default()), "true");
+        let other = GraphSelection { default_graphs: vec!["http://example.com/other".into()], ..Default::default() };
+        assert_eq!(ask(&other), "false");
+        assert!(matches!(
+            store.query_to_writer(query(), &GraphSelection::default(), ResultsFormat::Graph(RdfFormat::Turtle), None, Vec::new()),
+            Err(StoreError::FormatMismatch { .. })
+        ));
+    }
+
+    #[test]
+    fn cancellation_stops_the_query() {
+        let store = KgStore::in_memory().unwrap();
+        let graph = NamedNode::new_unchecked("http://example.com/g");
+        store.replace_article(&graph, &[quad(graph.as_str(), "a")]).unwrap();
+        let token = CancellationToken::new();
+        token.cancel();
+        // Oxigraph checks the token as it reads quads.
+        let result = store.query_to_writer(
+            SparqlQuery::parse("SELECT * WHERE { ?s ?p ?o }").unwrap(),
+            &GraphSelection::default(),
+            ResultsFormat::Solutions(QueryResultsFormat::Json),
+            Some(token),
+            Vec::new(),
+        );
+        assert!(matches!(result, Err(StoreError::Cancelled)), "{result:?}");
+    }
+}

@@ -1,1 +1,6 @@
+//! The integration tests: one binary (fast to link), one module per area.
 
+mod cli;
+mod http;
+mod pipeline;
+mod util;

@@ -1,0 +1,65 @@
+//! The one error type of the HTTP handlers, and how each becomes a response.
+
+use crate::store::StoreError;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+
+/// An error answered to an HTTP client.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The SPARQL text does not parse: the parser's message.
+    #[error("{0}")]
+    BadQuery(String),
+    /// The request is malformed (missing parameter, body not UTF-8, bad graph IRI).
+    #[error("{0}")]
+    BadRequest(String),
+    /// No format the client accepts fits the results.
+    #[error("{0}")]
+    NotAcceptable(String),
+    /// The request body's media type is not one we read.
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    /// The query ran longer than the configured timeout.
+    #[error("the query timed out")]
+    Timeout,
+    /// Anything else: logged, and answered without details.
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Syntax(error) => ApiError::BadQuery(error.to_string()),
+            StoreError::BadGraphIri(_) => ApiError::BadRequest(error.to_string()),
+            StoreError::FormatMismatch { .. } => ApiError::NotAcceptable(error.to_string()),
+            StoreError::Cancelled => ApiError::Timeout,
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<tokio::task::JoinError> for ApiError {
+    fn from(error: tokio::task::JoinError) -> Self {
+        ApiError::Internal(format!("blocking task failed: {error}"))
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = match &self {
+            ApiError::BadQuery(_) | ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::NotAcceptable(_) => StatusCode::NOT_ACCEPTABLE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        if status.is_server_error() && !matches!(self, ApiError::Timeout) {
+            // Log once here; the client gets no internals.
+            tracing::error!(error = %self, "request failed");
+            return (status, Json(serde_json::json!({ "error": "internal error" }))).into_response();
+        }
+        (status, Json(serde_json::json!({ "error": self.to_string() }))).into_response()
+    }
+}

@@ -1,0 +1,183 @@
+//! The HTTP API on a real socket, over a real on-disk store holding the seed.
+
+use crate::util;
+use actorgraph::api::{self, ApiConfig, AppState};
+use actorgraph::store::KgStore;
+use std::time::Duration;
+
+/// A running server; stops when dropped.
+struct Server {
+    base: String,
+    client: reqwest::Client,
+    _shutdown: tokio::sync::oneshot::Sender<()>,
+    _dir: tempfile::TempDir,
+}
+
+impl Server {
+    async fn start(config: ApiConfig) -> Self {
+        Self::start_with(config, 0).await
+    }
+
+    /// Starts a server whose store holds the seed and `n_more` small articles.
+    async fn start_with(config: ApiConfig, n_more: usize) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let store = KgStore::open(dir.path()).unwrap();
+        let knowledge = actorgraph::ontology::Knowledge::load(&util::ontology_dir()).unwrap();
+        let article = actorgraph::article::parse_bytes(&util::seed_bytes()).unwrap();
+        actorgraph::ingest(&store, &knowledge, &article).unwrap();
+        for n in 0..n_more {
+            let article = actorgraph::article::parse_text(&format!("date 2024 Article numéro {n}.")).unwrap();
+            actorgraph::ingest(&store, &knowledge, &article).unwrap();
+        }
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(api::serve(listener, AppState::new(store, config), async {
+            let _ = stopped.await;
+        }));
+        Self { base, client: reqwest::Client::new(), _shutdown: shutdown, _dir: dir }
+    }
+
+    async fn sparql(&self, query: &str, accept: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}/sparql", self.base))
+            .query(&[("query", query)])
+            .header("accept", accept)
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+const ARTICLES: &str = "SELECT ?a ?date WHERE { ?a a <https://w3id.org/actorgraph/ns#Article> ; <https://w3id.org/actorgraph/ns#date> ?date }";
+
+#[tokio::test]
+async fn health() {
+    let server = Server::start(ApiConfig::default()).await;
+    let response = server.client.get(format!("{}/health", server.base)).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let health: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(health["status"], "ok");
+    assert_eq!(health["articles"], 1);
+    assert!(health["quads"].as_u64().unwrap() > 0);
+}
+
+#[tokio::test]
+async fn select_as_json_and_csv() {
+    let server = Server::start(ApiConfig::default()).await;
+    let response = server.sparql(ARTICLES, "application/sparql-results+json").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/sparql-results+json");
+    let results: serde_json::Value = response.json().await.unwrap();
+    let bindings = results["results"]["bindings"].as_array().unwrap();
+    assert_eq!(bindings.len(), 1);
+    assert_eq!(bindings[0]["date"]["value"], "2024-07");
+
+    let response = server.sparql(ARTICLES, "text/csv").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+    let csv = response.text().await.unwrap();
+    assert!(csv.starts_with("a,date\r\nhttps://w3id.org/actorgraph/article/"), "{csv}");
+
+    // No Accept header: JSON.
+    let response = server.client.get(format!("{}/sparql", server.base)).query(&[("query", "ASK {}")]).send().await.unwrap();
+    assert_eq!(response.text().await.unwrap(), r#"{"head":{},"boolean":true}"#);
+}
+
+#[tokio::test]
+async fn post_bodies() {
+    let server = Server::start(ApiConfig::default()).await;
+    let direct = server
+        .client
+        .post(format!("{}/sparql", server.base))
+        .header("content-type", "application/sparql-query")
+        .header("accept", "text/tab-separated-values")
+        .body("SELECT ?l WHERE { ?a <https://w3id.org/actorgraph/ns#language> ?l }")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(direct.status(), 200);
+    assert_eq!(direct.text().await.unwrap(), "?l\n\"fr\"\n");
+
+    let form = server
+        .client
+        .post(format!("{}/sparql", server.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("query=ASK%20%7B%20GRAPH%20%3Fg%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D%20%7D&named-graph-uri=http%3A%2F%2Fexample.com%2Fnone")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), 200);
+    assert_eq!(form.text().await.unwrap(), r#"{"head":{},"boolean":false}"#);
+
+    let wrong = server
+        .client
+        .post(format!("{}/sparql", server.base))
+        .header("content-type", "text/plain")
+        .body("ASK {}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), 415);
+}
+
+#[tokio::test]
+async fn construct_as_turtle_and_others() {
+    let server = Server::start(ApiConfig::default()).await;
+    let query = "CONSTRUCT { ?a ?p ?o } WHERE { ?a a <https://w3id.org/actorgraph/ns#Article> ; ?p ?o }";
+    let response = server.sparql(query, "text/turtle").await;
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/turtle"));
+    let turtle = response.text().await.unwrap();
+    assert!(turtle.contains("@prefix ag: <https://w3id.org/actorgraph/ns#>"), "{turtle}");
+    assert!(turtle.contains("ag:Article"), "{turtle}");
+
+    let response = server.sparql(query, "application/n-triples").await;
+    assert_eq!(response.status(), 200);
+    let ntriples = response.text().await.unwrap();
+    assert!(ntriples.lines().all(|line| line.ends_with(" .")), "{ntriples}");
+}
+
+#[tokio::test]
+async fn errors() {
+    let server = Server::start(ApiConfig::default()).await;
+    let bad = server.sparql("SELECT ?x WHERE { ?x ", "*/*").await;
+    assert_eq!(bad.status(), 400);
+    let message: serde_json::Value = bad.json().await.unwrap();
+    assert!(message["error"].as_str().unwrap().contains("error at 1:"), "{message}");
+
+    let refused = server.sparql(ARTICLES, "image/png").await;
+    assert_eq!(refused.status(), 406);
+    let refused = server.sparql("CONSTRUCT WHERE { ?s ?p ?o }", "text/csv").await;
+    assert_eq!(refused.status(), 406);
+
+    let missing = server.client.get(format!("{}/sparql", server.base)).send().await.unwrap();
+    assert_eq!(missing.status(), 400);
+    let bad_graph = server
+        .client
+        .get(format!("{}/sparql", server.base))
+        .query(&[("query", "ASK {}"), ("default-graph-uri", "not an iri")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad_graph.status(), 400);
+}
+
+#[tokio::test]
+async fn slow_queries_time_out() {
+    let server = Server::start_with(ApiConfig { query_timeout: Duration::from_millis(300) }, 200).await;
+    // A three-way cross product of over a thousand quads: billions of rows to count, and
+    // nothing to stream before the end. Oxigraph checks its cancellation token as it reads quads.
+    let query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    let started = std::time::Instant::now();
+    let response = server
+        .client
+        .post(format!("{}/sparql", server.base))
+        .header("content-type", "application/sparql-query")
+        .body(query)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 503);
+    assert!(started.elapsed() < Duration::from_secs(10));
+}

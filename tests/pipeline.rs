@@ -1,0 +1,99 @@
+//! The library flow on a real on-disk store: parse → ingest → count.
+
+use crate::util;
+use actorgraph::article::{parse_bytes, ArticleError};
+use actorgraph::ontology::Knowledge;
+use actorgraph::store::{KgStore, QueryOutput};
+
+fn open() -> (tempfile::TempDir, KgStore, Knowledge) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = KgStore::open(dir.path().join("store")).unwrap();
+    store.load_ontology(&util::ontology_dir()).unwrap();
+    let knowledge = Knowledge::load(&util::ontology_dir()).unwrap();
+    (dir, store, knowledge)
+}
+
+#[test]
+fn the_seed_loads_once_however_often_it_is_ingested() {
+    let (_dir, store, knowledge) = open();
+    let before = store.len().unwrap();
+    let article = parse_bytes(&util::seed_bytes()).unwrap();
+    let first = actorgraph::ingest(&store, &knowledge, &article).unwrap();
+    assert!(first.quads > 0);
+    assert!(!first.replaced);
+    let after_one = store.len().unwrap();
+    assert_eq!(after_one, before + first.quads);
+
+    let second = actorgraph::ingest(&store, &knowledge, &article).unwrap();
+    assert!(second.replaced);
+    assert_eq!(store.len().unwrap(), after_one);
+    assert_eq!(store.article_count().unwrap(), 1);
+
+    let QueryOutput::Solutions { rows, .. } = store
+        .query("SELECT ?date WHERE { ?a a <https://w3id.org/actorgraph/ns#Article> ; <https://w3id.org/actorgraph/ns#date> ?date }")
+        .unwrap()
+    else {
+        panic!("a select gives solutions")
+    };
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0][0].as_ref().unwrap().to_string(),
+        "\"2024-07\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>"
+    );
+}
+
+#[test]
+fn the_store_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let knowledge = Knowledge::load(&util::ontology_dir()).unwrap();
+    let article = parse_bytes(&util::seed_bytes()).unwrap();
+    let quads = {
+        let store = KgStore::open(dir.path()).unwrap();
+        actorgraph::ingest(&store, &knowledge, &article).unwrap();
+        store.len().unwrap()
+    };
+    let store = KgStore::open(dir.path()).unwrap();
+    assert_eq!(store.len().unwrap(), quads);
+    assert_eq!(store.article_count().unwrap(), 1);
+}
+
+#[test]
+fn bad_files_are_refused_and_store_nothing() {
+    let (_dir, store, _knowledge) = open();
+    let before = store.len().unwrap();
+    let cases: &[(&[u8], ArticleError)] = &[
+        (b"date 2024-07\nLes forces\n arm\xe9es", ArticleError::NotUtf8 { line: 3 }),
+        (b"", ArticleError::Empty),
+        (b"date 2024\n\n", ArticleError::Empty),
+        (b" date 2024-13 Le texte", ArticleError::BadDate { line: 1, value: "2024-13".into() }),
+        (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", ArticleError::Binary),
+    ];
+    for (bytes, expected) in cases {
+        let error = parse_bytes(bytes).unwrap_err();
+        assert_eq!(&error, expected);
+    }
+    assert_eq!(store.len().unwrap(), before);
+}
+
+#[test]
+fn concurrent_writers_do_not_interleave() {
+    let (_dir, store, _knowledge) = open();
+    let knowledge = std::sync::Arc::new(Knowledge::load(&util::ontology_dir()).unwrap());
+    let threads: Vec<_> = (0..4)
+        .map(|thread| {
+            let store = store.clone();
+            let knowledge = knowledge.clone();
+            std::thread::spawn(move || {
+                for round in 0..5 {
+                    let text = format!("Article {} du fil {thread}. Les combats continuent dans la ville.", round % 2);
+                    let article = actorgraph::article::parse_text(&text).unwrap();
+                    actorgraph::ingest(&store, &knowledge, &article).unwrap();
+                }
+            })
+        })
+        .collect();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    assert_eq!(store.article_count().unwrap(), 8);
+}
