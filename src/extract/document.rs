@@ -89,8 +89,8 @@ impl<'a> Document<'a> {
         };
         match first {
             None => {
-                // A gap of zero to four tokens, shortest first.
-                (0..=4).find_map(|skip| {
+                // A gap of zero to six tokens, shortest first.
+                (0..=6).find_map(|skip| {
                     let next = at + skip;
                     if next > limit || self.tokens[at..next].iter().any(|t| t.kind == TokenKind::Punct) {
                         return None;

@@ -491,9 +491,14 @@ fn pronouns(analysis: &mut Analysis) {
             .mentions
             .iter()
             .filter(|m| m.sentence == s - 1 && !m.quoted(analysis))
+            .filter(|m| match m.referent {
+                Referent::Actor(_) | Referent::Pending(_) => true,
+                Referent::Country(_) => !super::events::is_locative(analysis, m.tokens.start),
+                Referent::Place(_) => false,
+            })
             .min_by_key(|m| m.tokens.start)
             .map(|m| m.referent.clone());
-        if let Some(referent @ (Referent::Actor(_) | Referent::Pending(_))) = subject {
+        if let Some(referent) = subject {
             found.push((t..t + 1, s, referent));
         }
     }
@@ -546,7 +551,7 @@ fn resolve_descriptions(analysis: &mut Analysis) {
             nearest(analysis, &with_trait)
         } else if p.country.is_some() && !candidates.is_empty() {
             nearest(analysis, &candidates)
-        } else if kinds.iter().any(|k| matches!(k, ActorKind::StateArmedForce | ActorKind::Government)) {
+        } else if kinds.iter().all(|k| matches!(k, ActorKind::StateArmedForce | ActorKind::Government)) {
             let armed = kinds.contains(&ActorKind::StateArmedForce);
             candidates
                 .iter()
@@ -561,8 +566,11 @@ fn resolve_descriptions(analysis: &mut Analysis) {
         } else {
             None
         };
+        // Only non-state armed groups are named by a description alone ("les rebelles touaregs").
+        let nameable = kinds.iter().all(|k| matches!(k, ActorKind::ArmedGroup | ActorKind::Coalition));
         let actor = match chosen {
             Some(actor) => actor,
+            None if !nameable => continue,
             None => {
                 let key = trait_name.clone().unwrap_or_else(|| slug(&p.phrase));
                 match created.get(&key) {

@@ -1,7 +1,7 @@
 //! The lexicon: event triggers, relation and claim cues, descriptions, word classes.
 //!
 //! Each entry holds forms (folded token sequences, with `…` for a gap of up to
-//! four words) and what finding one means. How forms attach to their
+//! six words) and what finding one means. How forms attach to their
 //! arguments is given by a [`CueFrame`].
 
 use super::turtle::{read_nodes, Node, Value};
