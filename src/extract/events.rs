@@ -84,6 +84,8 @@ fn build_event(
 
     // Participants: actors in the clause (else in the sentence), not claim sources.
     let mut candidates = participant_mentions(analysis, &clause, place_mention, conflict);
+    // Outside its clause, an actor's role in the event is unknown.
+    let roles_known = !candidates.is_empty();
     if candidates.is_empty() {
         candidates = participant_mentions(analysis, &sentence_range, place_mention, conflict);
     }
@@ -96,6 +98,7 @@ fn build_event(
             continue;
         }
         let (role, side) = match kind {
+            _ if !roles_known => (Role::Participant, None),
             EventKind::Battle => match &sides {
                 Some((split, end)) if tokens.start < *end => (Role::Side, Some(u8::from(tokens.start >= *split))),
                 _ => (Role::Side, None),
@@ -203,7 +206,6 @@ fn nearest_time(analysis: &Analysis, times: &[TimeExpression], clause: &Range<us
         .iter()
         .filter(|t| t.span.start >= clause_span.start && t.span.end <= clause_span.end)
         .min_by_key(|t| (t.date.is_none(), distance(t)))
-        .or_else(|| times.iter().filter(|t| t.date.is_some()).min_by_key(|t| distance(t)))
         .cloned()
 }
 

@@ -362,8 +362,9 @@ fn directional_places(analysis: &mut Analysis) {
                 let region = region.or_else(|| doc.form_at(the_country, end + 1, n).map(|e| (e, analysis.main_country)));
                 if let Some((stop, country)) = region {
                     found.push((t..stop, direction, country));
-                    continue;
                 }
+                // "au nord-ouest de Tessalit": a bearing from a town, not a region.
+                continue;
             }
             // A bare "le nord", "du Nord": the main country's.
             if doc.tokens[t].capitalised || doc.lang == Lang::Fr {
