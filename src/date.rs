@@ -43,18 +43,30 @@ pub struct DateError {
 impl PartialDate {
     /// A date known to the year.
     pub fn year(year: i32) -> Self {
-        Self { year, month: None, day: None }
+        Self {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     /// A date known to the month; `None` if the month is out of range.
     pub fn month(year: i32, month: u8) -> Option<Self> {
-        (1..=12).contains(&month).then_some(Self { year, month: Some(month), day: None })
+        (1..=12).contains(&month).then_some(Self {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     /// A date known to the day; `None` if it does not exist in the calendar.
     pub fn day(year: i32, month: u8, day: u8) -> Option<Self> {
         (Self::month(year, month).is_some() && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Self { year, month: Some(month), day: Some(day) })
+            .then_some(Self {
+                year,
+                month: Some(month),
+                day: Some(day),
+            })
     }
 
     /// The precision of this date.
@@ -74,7 +86,11 @@ impl PartialDate {
     /// The day-precision date for a day number (days since 1970-01-01).
     pub fn from_day_number(days: i64) -> Self {
         let (year, month, day) = civil_from_days(days);
-        Self { year, month: Some(month), day: Some(day) }
+        Self {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
     }
 
     /// Day of the week of a day-precision date: 0 = Monday … 6 = Sunday.
@@ -89,7 +105,9 @@ impl FromStr for PartialDate {
     type Err = DateError;
 
     fn from_str(value: &str) -> Result<Self, DateError> {
-        let error = || DateError { value: value.to_owned() };
+        let error = || DateError {
+            value: value.to_owned(),
+        };
         let mut parts = value.trim().split('-');
         let year_text = parts.next().ok_or_else(error)?;
         if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
@@ -172,14 +190,32 @@ mod tests {
 
     #[test]
     fn parses_each_precision() {
-        assert_eq!("2024".parse::<PartialDate>().unwrap().precision(), Precision::Year);
-        assert_eq!("2024-07".parse::<PartialDate>().unwrap().to_string(), "2024-07");
-        assert_eq!("2024-02-29".parse::<PartialDate>().unwrap().precision(), Precision::Day);
+        assert_eq!(
+            "2024".parse::<PartialDate>().unwrap().precision(),
+            Precision::Year
+        );
+        assert_eq!(
+            "2024-07".parse::<PartialDate>().unwrap().to_string(),
+            "2024-07"
+        );
+        assert_eq!(
+            "2024-02-29".parse::<PartialDate>().unwrap().precision(),
+            Precision::Day
+        );
     }
 
     #[test]
     fn refuses_nonsense() {
-        for bad in ["", "24", "2024-13", "2023-02-29", "2024-7", "yesterday", "2024-07-01-01", "２０２４"] {
+        for bad in [
+            "",
+            "24",
+            "2024-13",
+            "2023-02-29",
+            "2024-7",
+            "yesterday",
+            "2024-07-01-01",
+            "２０２４",
+        ] {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
         }
     }

@@ -90,7 +90,9 @@ impl Token {
 }
 
 /// French elided forms that end with an apostrophe and stand as their own token.
-const ELISIONS: &[&str] = &["l", "d", "qu", "s", "n", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+const ELISIONS: &[&str] = &[
+    "l", "d", "qu", "s", "n", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
 
 /// Splits text into word, number and punctuation tokens.
 ///
@@ -113,11 +115,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         let kind;
         if c.is_alphabetic() {
-            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '.' && is_initialism(&chars, i)) {
+            while i < chars.len()
+                && (chars[i].is_alphanumeric() || chars[i] == '.' && is_initialism(&chars, i))
+            {
                 i += 1;
             }
             // An elision: l' d' qu' … followed by a letter.
-            if i < chars.len() && is_apostrophe(chars[i]) && i + 1 < chars.len() && chars[i + 1].is_alphabetic() {
+            if i < chars.len()
+                && is_apostrophe(chars[i])
+                && i + 1 < chars.len()
+                && chars[i + 1].is_alphabetic()
+            {
                 let word: String = chars[start..i].iter().map(|&c| fold_char(c)).collect();
                 if ELISIONS.contains(&word.as_str()) {
                     i += 1;
@@ -127,7 +135,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else if c.is_ascii_digit() {
             while i < chars.len()
                 && (chars[i].is_ascii_digit()
-                    || (matches!(chars[i], '.' | ',') && i + 1 < chars.len() && chars[i + 1].is_ascii_digit()))
+                    || (matches!(chars[i], '.' | ',')
+                        && i + 1 < chars.len()
+                        && chars[i + 1].is_ascii_digit()))
             {
                 i += 1;
             }
@@ -136,7 +146,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
             }
             kind = TokenKind::Number;
-        } else if is_apostrophe(c) && i + 1 < chars.len() && (chars[i + 1] == 's' || chars[i + 1] == 'S')
+        } else if is_apostrophe(c)
+            && i + 1 < chars.len()
+            && (chars[i + 1] == 's' || chars[i + 1] == 'S')
             && (i + 2 >= chars.len() || !chars[i + 2].is_alphanumeric())
             && !tokens.is_empty()
             && !space_before
@@ -179,8 +191,12 @@ fn is_apostrophe(c: char) -> bool {
 
 /// A dot inside an initialism such as "U.S." or "U.N.": a single letter before and after.
 fn is_initialism(chars: &[char], dot: usize) -> bool {
-    let before_single = dot >= 1 && chars[dot - 1].is_uppercase() && (dot < 2 || !chars[dot - 2].is_alphanumeric() || chars[dot - 2] == '.');
-    let after_letter = dot + 1 < chars.len() && chars[dot + 1].is_uppercase() && (dot + 2 >= chars.len() || !chars[dot + 2].is_lowercase());
+    let before_single = dot >= 1
+        && chars[dot - 1].is_uppercase()
+        && (dot < 2 || !chars[dot - 2].is_alphanumeric() || chars[dot - 2] == '.');
+    let after_letter = dot + 1 < chars.len()
+        && chars[dot + 1].is_uppercase()
+        && (dot + 2 >= chars.len() || !chars[dot + 2].is_lowercase());
     before_single && after_letter
 }
 
@@ -237,7 +253,10 @@ mod tests {
 
     #[test]
     fn splits_french_elisions_and_hyphens() {
-        assert_eq!(words("l'armée qu’il a pris d'In-Afarak."), ["l'", "armée", "qu’", "il", "a", "pris", "d'", "In", "Afarak", "."]);
+        assert_eq!(
+            words("l'armée qu’il a pris d'In-Afarak."),
+            ["l'", "armée", "qu’", "il", "a", "pris", "d'", "In", "Afarak", "."]
+        );
         let tokens = tokenize("In-Afarak");
         assert!(tokens[1].hyphen_before);
         assert_eq!(words("« Wagner »"), ["«", "Wagner", "»"]);
@@ -245,10 +264,16 @@ mod tests {
 
     #[test]
     fn keeps_numbers_initialisms_and_possessives() {
-        assert_eq!(words("45.885 morts, 3,000 troops"), ["45.885", "morts", ",", "3,000", "troops"]);
+        assert_eq!(
+            words("45.885 morts, 3,000 troops"),
+            ["45.885", "morts", ",", "3,000", "troops"]
+        );
         assert_eq!(words("the U.S. military"), ["the", "U.S", ".", "military"]);
         assert_eq!(words("Congo’s government"), ["Congo", "’s", "government"]);
-        assert_eq!(name_key("U.S. Central Command"), ["us", "central", "command"]);
+        assert_eq!(
+            name_key("U.S. Central Command"),
+            ["us", "central", "command"]
+        );
     }
 
     #[test]

@@ -3,4 +3,5 @@
 mod cli;
 mod http;
 mod pipeline;
+mod seed_facts;
 mod util;

@@ -127,21 +127,39 @@ impl<'a> Analysis<'a> {
     }
 
     /// Records a mention and marks its tokens as taken.
-    pub fn push_mention(&mut self, tokens: Range<usize>, sentence: usize, referent: Referent, confidence: f32) {
+    pub fn push_mention(
+        &mut self,
+        tokens: Range<usize>,
+        sentence: usize,
+        referent: Referent,
+        confidence: f32,
+    ) {
         for t in tokens.clone() {
             self.occupied[t] = true;
         }
-        self.mentions.push(RawMention { tokens, sentence, referent, confidence, surface: true });
+        self.mentions.push(RawMention {
+            tokens,
+            sentence,
+            referent,
+            confidence,
+            surface: true,
+        });
     }
 
     /// The longest mention starting at a token.
     pub fn mention_starting_at(&self, token: usize) -> Option<&RawMention> {
-        self.mentions.iter().filter(|m| m.tokens.start == token).max_by_key(|m| m.tokens.end)
+        self.mentions
+            .iter()
+            .filter(|m| m.tokens.start == token)
+            .max_by_key(|m| m.tokens.end)
     }
 
     /// The longest mention whose last token is `token`.
     pub fn mention_ending_at(&self, token: usize) -> Option<&RawMention> {
-        self.mentions.iter().filter(|m| m.tokens.end == token + 1).min_by_key(|m| m.tokens.start)
+        self.mentions
+            .iter()
+            .filter(|m| m.tokens.end == token + 1)
+            .min_by_key(|m| m.tokens.start)
     }
 
     /// Whether a reporting cue ends at `token`, possibly followed by its addressee ("a déclaré à l'AFP").
@@ -157,9 +175,17 @@ impl<'a> Analysis<'a> {
             }
             end -= 1;
         }
-        self.kb.lexicon.claim_cues.iter().flat_map(|c| &c.forms).any(|form| {
-            (0..=end).rev().take(7).any(|start| self.doc.match_form(form, start, end + 1) == Some(end + 1))
-        })
+        self.kb
+            .lexicon
+            .claim_cues
+            .iter()
+            .flat_map(|c| &c.forms)
+            .any(|form| {
+                (0..=end)
+                    .rev()
+                    .take(7)
+                    .any(|start| self.doc.match_form(form, start, end + 1) == Some(end + 1))
+            })
     }
 
     /// The actor a mention refers to, promoting a country to an actor.
@@ -199,7 +225,8 @@ impl<'a> Analysis<'a> {
         let sentence = self.doc.sentence_range(self.doc.sentence_of[token]);
         let breaks = self.kb.lexicon.class("clause-break");
         let is_break = |t: usize| {
-            self.doc.tokens[t].is_punct(';') || self.doc.form_at(breaks, t, sentence.end).is_some() && !self.occupied[t]
+            self.doc.tokens[t].is_punct(';')
+                || self.doc.form_at(breaks, t, sentence.end).is_some() && !self.occupied[t]
         };
         let mut start = token;
         while start > sentence.start && !is_break(start - 1) {

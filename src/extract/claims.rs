@@ -12,7 +12,10 @@ pub fn find(analysis: &mut Analysis) -> Vec<Claim> {
     for s in 0..analysis.doc.sentences.len() {
         let range = analysis.doc.sentence_range(s);
         let cues = &analysis.kb.lexicon.claim_cues;
-        let forms = cues.iter().enumerate().flat_map(|(i, c)| c.forms.iter().map(move |f| (i, f)));
+        let forms = cues
+            .iter()
+            .enumerate()
+            .flat_map(|(i, c)| c.forms.iter().map(move |f| (i, f)));
         let found = analysis.doc.find_forms(forms, range.clone());
         for (cue_index, cue_range) in found {
             if analysis.doc.quoted[cue_range.start] || analysis.occupied[cue_range.start] {
@@ -26,7 +29,11 @@ pub fn find(analysis: &mut Analysis) -> Vec<Claim> {
                     let inverted = cue_range.start > range.start
                         && analysis.doc.tokens[cue_range.start - 1].is_punct(',')
                         && (range.start..cue_range.start).any(|t| analysis.doc.quoted[t]);
-                    let subject = if inverted { None } else { subject_before(analysis, cue_range.start) };
+                    let subject = if inverted {
+                        None
+                    } else {
+                        subject_before(analysis, cue_range.start)
+                    };
                     match subject {
                         Some((source, _)) => vec![(source, None)],
                         None => sources_after(analysis, cue_range.end, range.end),
@@ -43,7 +50,11 @@ pub fn find(analysis: &mut Analysis) -> Vec<Claim> {
                     cue: analysis.doc.text_of(cue_range.clone()),
                     denial: cue.denial,
                     about: None,
-                    evidence: Evidence { sentence: s, span, text: analysis.doc.slice(span) },
+                    evidence: Evidence {
+                        sentence: s,
+                        span,
+                        text: analysis.doc.slice(span),
+                    },
                     confidence: 0.75,
                 });
             }
@@ -58,9 +69,16 @@ fn subject_before(analysis: &mut Analysis, cue: usize) -> Option<(ClaimSource, R
     let index = (0..analysis.mentions.len())
         .filter(|&i| {
             let m = &analysis.mentions[i];
-            m.tokens.start >= clause.start && m.tokens.end <= cue && !analysis.doc.quoted[m.tokens.start]
+            m.tokens.start >= clause.start
+                && m.tokens.end <= cue
+                && !analysis.doc.quoted[m.tokens.start]
         })
-        .filter(|&i| matches!(analysis.mentions[i].referent, Referent::Actor(_) | Referent::Country(_)))
+        .filter(|&i| {
+            matches!(
+                analysis.mentions[i].referent,
+                Referent::Actor(_) | Referent::Country(_)
+            )
+        })
         .max_by_key(|&i| analysis.mentions[i].tokens.end)?;
     let tokens = analysis.mentions[index].tokens.clone();
     let actor = analysis.actor_of(index)?;
@@ -68,12 +86,18 @@ fn subject_before(analysis: &mut Analysis, cue: usize) -> Option<(ClaimSource, R
 }
 
 /// The sources named after a cue: "à l'AFP un porte-parole des séparatistes et une source humanitaire".
-fn sources_after(analysis: &mut Analysis, from: usize, limit: usize) -> Vec<(ClaimSource, Option<Range<usize>>)> {
+fn sources_after(
+    analysis: &mut Analysis,
+    from: usize,
+    limit: usize,
+) -> Vec<(ClaimSource, Option<Range<usize>>)> {
     let mut sources = Vec::new();
     let mut t = from;
     while t < limit && sources.len() < 3 {
         t = skip_fillers(analysis, t, limit);
-        let Some((source, end)) = source_at(analysis, t, limit) else { break };
+        let Some((source, end)) = source_at(analysis, t, limit) else {
+            break;
+        };
         sources.push((source, Some(t..end)));
         t = end;
         // Coordinated sources.
@@ -89,22 +113,50 @@ fn sources_after(analysis: &mut Analysis, from: usize, limit: usize) -> Vec<(Cla
 /// Skips an addressee ("à l'AFP", "to Reuters"), adverbs ("aussi", "pour sa part") and determiners.
 fn skip_fillers(analysis: &Analysis, mut t: usize, limit: usize) -> usize {
     const FILLERS: &[&str] = &[
-        "a", "le", "un", "une", "aussi", "egalement", "encore", "pour", "sa", "son", "part", "par", "ailleurs",
-        "to", "the", "an", "also", "reporters", "journalists", "de", "meme", "quant", "lui", "elle", "ensuite",
+        "a",
+        "le",
+        "un",
+        "une",
+        "aussi",
+        "egalement",
+        "encore",
+        "pour",
+        "sa",
+        "son",
+        "part",
+        "par",
+        "ailleurs",
+        "to",
+        "the",
+        "an",
+        "also",
+        "reporters",
+        "journalists",
+        "de",
+        "meme",
+        "quant",
+        "lui",
+        "elle",
+        "ensuite",
     ];
     let mut steps = 0;
     while t < limit && steps < 8 {
         if let Some(agency) = analysis.agencies.iter().find(|a| a.start == t) {
             // An agency right after the cue is the addressee unless nothing else follows.
             let after = agency.end;
-            if after < limit && !analysis.doc.tokens[after].is_punct('.') && !analysis.doc.tokens[after].is_punct(',') {
+            if after < limit
+                && !analysis.doc.tokens[after].is_punct('.')
+                && !analysis.doc.tokens[after].is_punct(',')
+            {
                 t = after;
                 steps += 1;
                 continue;
             }
             return t;
         }
-        if FILLERS.contains(&analysis.doc.keys[t].as_str()) && analysis.mention_starting_at(t).is_none() {
+        if FILLERS.contains(&analysis.doc.keys[t].as_str())
+            && analysis.mention_starting_at(t).is_none()
+        {
             t += 1;
             steps += 1;
         } else {
@@ -129,7 +181,10 @@ fn source_at(analysis: &mut Analysis, t: usize, limit: usize) -> Option<(ClaimSo
         }
     }
     let lexicon = &analysis.kb.lexicon;
-    if let Some(end) = analysis.doc.form_at(lexicon.class("spokesperson"), t, limit) {
+    if let Some(end) = analysis
+        .doc
+        .form_at(lexicon.class("spokesperson"), t, limit)
+    {
         // "un porte-parole du CSP": the organisation speaks.
         if end < limit && matches!(analysis.doc.keys[end].as_str(), "de" | "of") {
             let target = (0..analysis.mentions.len())
@@ -144,7 +199,10 @@ fn source_at(analysis: &mut Analysis, t: usize, limit: usize) -> Option<(ClaimSo
         }
     }
     if let Some(agency) = analysis.agencies.iter().find(|a| a.start == t).cloned() {
-        return Some((ClaimSource::Described(analysis.doc.text_of(agency.clone())), agency.end));
+        return Some((
+            ClaimSource::Described(analysis.doc.text_of(agency.clone())),
+            agency.end,
+        ));
     }
     // English puts qualifiers first: "a local official", "two aid workers".
     let nouns = lexicon.class("source-noun");
@@ -168,10 +226,14 @@ fn source_at(analysis: &mut Analysis, t: usize, limit: usize) -> Option<(ClaimSo
 fn is_qualifier(analysis: &Analysis, t: usize) -> bool {
     let token = &analysis.doc.tokens[t];
     const STOP: &[&str] = &[
-        "dans", "de", "du", "des", "a", "au", "aux", "en", "sur", "qui", "que", "et", "ou", "le", "in", "of", "who", "on",
-        "at", "and", "said", "told", "with", "from", "near", "par", "pour", "sous", "avec", "the", "to", "on",
+        "dans", "de", "du", "des", "a", "au", "aux", "en", "sur", "qui", "que", "et", "ou", "le",
+        "in", "of", "who", "on", "at", "and", "said", "told", "with", "from", "near", "par",
+        "pour", "sous", "avec", "the", "to", "on",
     ];
-    token.is_word() && !token.capitalised && !STOP.contains(&analysis.doc.keys[t].as_str()) && token.fold.chars().count() > 2
+    token.is_word()
+        && !token.capitalised
+        && !STOP.contains(&analysis.doc.keys[t].as_str())
+        && token.fold.chars().count() > 2
 }
 
 /// What the claim says: its quotation when it has a substantial one, else the sentence.

@@ -7,8 +7,9 @@ use std::ops::Range;
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "m", "mm", "mme", "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "no", "jan", "feb",
-    "aug", "sept", "sep", "oct", "nov", "dec", "gov", "sen", "rep", "prof", "etc", "vs", "cf",
+    "m", "mm", "mme", "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj",
+    "no", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "gov", "sen", "rep", "prof",
+    "etc", "vs", "cf",
 ];
 
 /// One sentence: its tokens and its span.
@@ -54,17 +55,31 @@ impl<'a> Document<'a> {
             }
         }
         let quoted = quoted_tokens(&tokens);
-        Self { marker: std::marker::PhantomData, chars, tokens, keys, sentences, sentence_of, quoted, lang }
+        Self {
+            marker: std::marker::PhantomData,
+            chars,
+            tokens,
+            keys,
+            sentences,
+            sentence_of,
+            quoted,
+            lang,
+        }
     }
 
     /// The text between two character offsets.
     pub fn slice(&self, span: Span) -> String {
-        self.chars[span.start.min(self.chars.len())..span.end.min(self.chars.len())].iter().collect()
+        self.chars[span.start.min(self.chars.len())..span.end.min(self.chars.len())]
+            .iter()
+            .collect()
     }
 
     /// The character span of a token range (non-empty).
     pub fn span_of(&self, tokens: Range<usize>) -> Span {
-        Span { start: self.tokens[tokens.start].start, end: self.tokens[tokens.end - 1].end }
+        Span {
+            start: self.tokens[tokens.start].start,
+            end: self.tokens[tokens.end - 1].end,
+        }
     }
 
     /// The text of a token range.
@@ -92,7 +107,11 @@ impl<'a> Document<'a> {
                 // A gap of zero to six tokens, shortest first.
                 (0..=6).find_map(|skip| {
                     let next = at + skip;
-                    if next > limit || self.tokens[at..next].iter().any(|t| t.kind == TokenKind::Punct) {
+                    if next > limit
+                        || self.tokens[at..next]
+                            .iter()
+                            .any(|t| t.kind == TokenKind::Punct)
+                    {
                         return None;
                     }
                     self.match_words(rest, next, limit)
@@ -118,7 +137,9 @@ impl<'a> Document<'a> {
         while at < range.end {
             let best = forms
                 .clone()
-                .filter_map(|(owner, form)| self.match_form(form, at, range.end).map(|end| (owner, end)))
+                .filter_map(|(owner, form)| {
+                    self.match_form(form, at, range.end).map(|end| (owner, end))
+                })
                 .max_by_key(|&(_, end)| end);
             match best {
                 Some((owner, end)) if end > at => {
@@ -133,12 +154,17 @@ impl<'a> Document<'a> {
 
     /// Whether any form of the list matches exactly the tokens `range`.
     pub fn is_form(&self, forms: &[Form], range: Range<usize>) -> bool {
-        forms.iter().any(|f| self.match_form(f, range.start, range.end) == Some(range.end))
+        forms
+            .iter()
+            .any(|f| self.match_form(f, range.start, range.end) == Some(range.end))
     }
 
     /// Whether any form of the list matches starting at `at`; returns the end.
     pub fn form_at(&self, forms: &[Form], at: usize, limit: usize) -> Option<usize> {
-        forms.iter().filter_map(|f| self.match_form(f, at, limit)).max()
+        forms
+            .iter()
+            .filter_map(|f| self.match_form(f, at, limit))
+            .max()
     }
 
     /// The sentence's token range.
@@ -166,7 +192,8 @@ pub fn match_key(fold: &str) -> String {
 fn split_sentences(tokens: &[Token], chars: &[char]) -> Vec<SentenceTokens> {
     let mut sentences = Vec::new();
     let mut start = 0;
-    let paragraph_break = |a: &Token, b: &Token| chars[a.end..b.start].iter().filter(|&&c| c == '\n').count() >= 2;
+    let paragraph_break =
+        |a: &Token, b: &Token| chars[a.end..b.start].iter().filter(|&&c| c == '\n').count() >= 2;
     let mut i = 0;
     while i < tokens.len() {
         let token = &tokens[i];
@@ -177,16 +204,21 @@ fn split_sentences(tokens: &[Token], chars: &[char]) -> Vec<SentenceTokens> {
             let previous = i.checked_sub(1).map(|p| &tokens[p]);
             let abbreviation = previous.is_some_and(|p| {
                 p.kind == TokenKind::Word
-                    && (ABBREVIATIONS.contains(&p.fold.as_str()) || (p.text.chars().count() == 1 && p.capitalised))
+                    && (ABBREVIATIONS.contains(&p.fold.as_str())
+                        || (p.text.chars().count() == 1 && p.capitalised))
                     && !token.space_before
             });
             // Closing quotes after the full stop belong to this sentence.
             let mut last = i;
-            while last + 1 < tokens.len() && is_closing_quote(&tokens[last + 1]) && !tokens[last + 1].space_before {
+            while last + 1 < tokens.len()
+                && is_closing_quote(&tokens[last + 1])
+                && !tokens[last + 1].space_before
+            {
                 last += 1;
             }
             let next = tokens.get(last + 1);
-            let next_starts = next.is_none_or(|n| n.capitalised || is_quote(n) || n.kind == TokenKind::Number);
+            let next_starts =
+                next.is_none_or(|n| n.capitalised || is_quote(n) || n.kind == TokenKind::Number);
             if !abbreviation && next_starts {
                 i = last;
                 end_here = true;
@@ -195,7 +227,10 @@ fn split_sentences(tokens: &[Token], chars: &[char]) -> Vec<SentenceTokens> {
         if end_here || i + 1 == tokens.len() {
             sentences.push(SentenceTokens {
                 tokens: start..i + 1,
-                span: Span { start: tokens[start].start, end: tokens[i].end },
+                span: Span {
+                    start: tokens[start].start,
+                    end: tokens[i].end,
+                },
             });
             start = i + 1;
         }
@@ -240,13 +275,21 @@ mod tests {
     fn splits_on_full_stops_quotes_and_paragraphs() {
         assert_eq!(
             sentences("Les combats ont repris. \"Je confirme.\" Il part\n\nSuite ici"),
-            ["Les combats ont repris.", "\"Je confirme.\"", "Il part", "Suite ici"]
+            [
+                "Les combats ont repris.",
+                "\"Je confirme.\"",
+                "Il part",
+                "Suite ici"
+            ]
         );
     }
 
     #[test]
     fn keeps_abbreviations_and_initialisms() {
-        assert_eq!(sentences("The U.S. military said on Aug. 24 that Gen. Smith left."), ["The U.S. military said on Aug. 24 that Gen. Smith left."]);
+        assert_eq!(
+            sentences("The U.S. military said on Aug. 24 that Gen. Smith left."),
+            ["The U.S. military said on Aug. 24 that Gen. Smith left."]
+        );
     }
 
     #[test]

@@ -31,7 +31,9 @@ pub fn find(analysis: &mut Analysis) {
     discover_proper_nouns(analysis);
     pronouns(analysis);
     resolve_descriptions(analysis);
-    analysis.mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+    analysis
+        .mentions
+        .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
 }
 
 fn mark_news_agencies(analysis: &mut Analysis) {
@@ -41,7 +43,11 @@ fn mark_news_agencies(analysis: &mut Analysis) {
     let mut spans = Vec::new();
     let mut at = 0;
     while at < n {
-        match forms.iter().filter_map(|f| doc.match_words_any_lang(f, at, n)).max() {
+        match forms
+            .iter()
+            .filter_map(|f| doc.match_words_any_lang(f, at, n))
+            .max()
+        {
             Some(end) if doc.tokens[at].capitalised => {
                 spans.push(at..end);
                 at = end;
@@ -73,17 +79,29 @@ fn gazetteer_names(analysis: &mut Analysis) -> HashMap<usize, usize> {
         let longest = gazetteer.longest_name.min(n - at);
         for len in (1..=longest).rev() {
             let range = at..at + len;
-            if doc.tokens[range.clone()].iter().any(|t| t.kind == TokenKind::Punct) || analysis.occupied[range.clone()].iter().any(|&o| o) {
+            if doc.tokens[range.clone()]
+                .iter()
+                .any(|t| t.kind == TokenKind::Punct)
+                || analysis.occupied[range.clone()].iter().any(|&o| o)
+            {
                 continue;
             }
-            let key: Vec<String> = doc.tokens[range.clone()].iter().map(|t| crate::text::key_form(&t.fold)).collect();
-            let Some(entries) = gazetteer.names.get(&key) else { continue };
+            let key: Vec<String> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| crate::text::key_form(&t.fold))
+                .collect();
+            let Some(entries) = gazetteer.names.get(&key) else {
+                continue;
+            };
             let written_ok: Vec<NameTarget> = entries
                 .iter()
                 .filter(|e| {
                     let first = &doc.tokens[at];
                     if e.exact_case {
-                        return doc.tokens[range.clone()].iter().map(|t| t.text.replace('.', "")).collect::<String>()
+                        return doc.tokens[range.clone()]
+                            .iter()
+                            .map(|t| t.text.replace('.', ""))
+                            .collect::<String>()
                             == e.written.replace(['.', ' ', '-'], "");
                     }
                     !e.capitalised || first.capitalised || first.kind == TokenKind::Number
@@ -108,7 +126,9 @@ fn gazetteer_names(analysis: &mut Analysis) -> HashMap<usize, usize> {
     for (_, targets) in &hits {
         if let [single] = targets.as_slice() {
             let country = match *single {
-                NameTarget::Place(p) | NameTarget::Demonym(p) => gazetteer.places[p].country.clone(),
+                NameTarget::Place(p) | NameTarget::Demonym(p) => {
+                    gazetteer.places[p].country.clone()
+                }
                 NameTarget::Actor(a) => gazetteer.actors[a].country.clone(),
             };
             if let Some(country) = country {
@@ -130,7 +150,9 @@ fn gazetteer_names(analysis: &mut Analysis) -> HashMap<usize, usize> {
                 let actor = analysis.known_actor(a, confidence);
                 analysis.push_mention(range, sentence, Referent::Actor(actor), confidence);
             }
-            NameTarget::Place(p) if analysis.kb.gazetteer.places[p].place_type == PlaceType::Country => {
+            NameTarget::Place(p)
+                if analysis.kb.gazetteer.places[p].place_type == PlaceType::Country =>
+            {
                 analysis.push_mention(range, sentence, Referent::Country(p), confidence);
             }
             NameTarget::Place(p) => {
@@ -143,7 +165,11 @@ fn gazetteer_names(analysis: &mut Analysis) -> HashMap<usize, usize> {
 }
 
 /// Picks among namesakes: the one valid at the article date, in a country the article names, then the most populous.
-fn choose_target(analysis: &Analysis, targets: &[NameTarget], country_weight: &HashMap<String, usize>) -> (NameTarget, f32) {
+fn choose_target(
+    analysis: &Analysis,
+    targets: &[NameTarget],
+    country_weight: &HashMap<String, usize>,
+) -> (NameTarget, f32) {
     let gazetteer = &analysis.kb.gazetteer;
     if let [single] = targets {
         return (*single, 0.95);
@@ -157,16 +183,23 @@ fn choose_target(analysis: &Analysis, targets: &[NameTarget], country_weight: &H
             NameTarget::Actor(a) => {
                 let actor = &gazetteer.actors[a];
                 let valid = analysis.date.is_none_or(|d| {
-                    actor.valid_from.is_none_or(|from| from <= d) && actor.valid_until.is_none_or(|until| d <= until)
+                    actor.valid_from.is_none_or(|from| from <= d)
+                        && actor.valid_until.is_none_or(|until| d <= until)
                         || actor.valid_until.is_some_and(|u| u.year == d.year)
                 });
                 (actor.country.clone(), 0, valid)
             }
         };
-        let weight = country.and_then(|c| country_weight.get(&c).copied()).unwrap_or(0);
+        let weight = country
+            .and_then(|c| country_weight.get(&c).copied())
+            .unwrap_or(0);
         (usize::from(valid), weight, population)
     };
-    let best = targets.iter().max_by_key(|t| score(t)).copied().unwrap_or(targets[0]);
+    let best = targets
+        .iter()
+        .max_by_key(|t| score(t))
+        .copied()
+        .unwrap_or(targets[0]);
     let (_, weight, _) = score(&best);
     (best, if weight > 0 { 0.85 } else { 0.55 })
 }
@@ -189,7 +222,10 @@ fn main_country(analysis: &Analysis, demonyms: &HashMap<usize, usize>) -> Option
         *counts.entry(p).or_default() += 1;
     }
     let _ = gazetteer;
-    counts.into_iter().max_by_key(|&(p, c)| (c, std::cmp::Reverse(p))).map(|(p, _)| p)
+    counts
+        .into_iter()
+        .max_by_key(|&(p, c)| (c, std::cmp::Reverse(p)))
+        .map(|(p, _)| p)
 }
 
 /// "armée malienne", "militaires tchadiens", "Sudanese army", "Congo's government", "… de Wagner et maliens".
@@ -197,7 +233,10 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
     let doc = &analysis.doc;
     let n = doc.tokens.len();
     let bodies = &analysis.kb.lexicon.state_bodies;
-    let forms = bodies.iter().enumerate().flat_map(|(i, b)| b.forms.iter().map(move |f| (i, f)));
+    let forms = bodies
+        .iter()
+        .enumerate()
+        .flat_map(|(i, b)| b.forms.iter().map(move |f| (i, f)));
     let mut found: Vec<(Range<usize>, usize, bool)> = Vec::new();
     for (body, range) in doc.find_forms(forms, 0..n) {
         let armed = bodies[body].armed_forces;
@@ -211,8 +250,13 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
         } else if let Some(&country) = range.start.checked_sub(1).and_then(|p| demonyms.get(&p)) {
             found.push((range.start - 1..range.end, country, armed));
         } else if range.start >= 2 && doc.tokens[range.start - 1].fold.ends_with("'s") {
-            if let Some(Referent::Country(country)) = analysis.mention_ending_at(range.start - 1).map(|m| m.referent.clone()) {
-                let start = analysis.mention_ending_at(range.start - 1).map_or(range.start, |m| m.tokens.start);
+            if let Some(Referent::Country(country)) = analysis
+                .mention_ending_at(range.start - 1)
+                .map(|m| m.referent.clone())
+            {
+                let start = analysis
+                    .mention_ending_at(range.start - 1)
+                    .map_or(range.start, |m| m.tokens.start);
                 found.push((start..range.end, country, armed));
             }
         }
@@ -221,7 +265,11 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
     for (&t, &country) in demonyms {
         if t >= 1 && doc.keys[t - 1] == "et" && !analysis.occupied[t] {
             let window = t.saturating_sub(7)..t;
-            let body = bodies.iter().find(|b| window.clone().any(|w| doc.form_at(&b.forms, w, t).is_some()));
+            let body = bodies.iter().find(|b| {
+                window
+                    .clone()
+                    .any(|w| doc.form_at(&b.forms, w, t).is_some())
+            });
             if let Some(body) = body {
                 found.push((t..t + 1, country, body.armed_forces));
             }
@@ -230,12 +278,16 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
     for (range, country, armed) in found {
         // Already named otherwise (the gazetteer may know "armée malienne" itself): keep that.
         let named = analysis.mentions.iter().any(|m| {
-            m.tokens.start < range.end && range.start < m.tokens.end && !matches!(m.referent, Referent::Country(_))
+            m.tokens.start < range.end
+                && range.start < m.tokens.end
+                && !matches!(m.referent, Referent::Country(_))
         });
         if named {
             continue;
         }
-        analysis.mentions.retain(|m| !(m.tokens.start >= range.start && m.tokens.end <= range.end));
+        analysis
+            .mentions
+            .retain(|m| !(m.tokens.start >= range.start && m.tokens.end <= range.end));
         let actor = analysis.state_body_actor(country, armed, &range);
         let sentence = analysis.doc.sentence_of[range.start];
         analysis.push_mention(range, sentence, Referent::Actor(actor), 0.85);
@@ -246,7 +298,11 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
 fn descriptions(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
     let n = analysis.doc.tokens.len();
     let lexicon = &analysis.kb.lexicon;
-    let forms = lexicon.descriptions.iter().enumerate().flat_map(|(i, d)| d.forms.iter().map(move |f| (i, f)));
+    let forms = lexicon
+        .descriptions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, d)| d.forms.iter().map(move |f| (i, f)));
     let matches = analysis.doc.find_forms(forms, 0..n);
     let mut new_mentions = Vec::new();
     for (description, range) in matches {
@@ -276,37 +332,68 @@ fn descriptions(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
                 Referent::Actor(actor) => {
                     let trait_name = lexicon.descriptions[description].trait_name.clone();
                     analysis.actors[actor].traits.extend(trait_name);
-                    new_mentions.push((range.start..next.tokens.end, sentence, Referent::Actor(actor), 0.8));
+                    new_mentions.push((
+                        range.start..next.tokens.end,
+                        sentence,
+                        Referent::Actor(actor),
+                        0.8,
+                    ));
                     continue;
                 }
-                Referent::Country(c) if !lexicon.descriptions[description].kinds.contains(&ActorKind::Country) => {
-                    let armed = lexicon.descriptions[description].kinds.contains(&ActorKind::StateArmedForce);
-                    let gov = lexicon.descriptions[description].kinds.contains(&ActorKind::Government);
+                Referent::Country(c)
+                    if !lexicon.descriptions[description]
+                        .kinds
+                        .contains(&ActorKind::Country) =>
+                {
+                    let armed = lexicon.descriptions[description]
+                        .kinds
+                        .contains(&ActorKind::StateArmedForce);
+                    let gov = lexicon.descriptions[description]
+                        .kinds
+                        .contains(&ActorKind::Government);
                     if armed || gov {
-                        let actor = analysis.state_body_actor(c, armed, &(range.start..next.tokens.end));
-                        new_mentions.push((range.start..next.tokens.end, sentence, Referent::Actor(actor), 0.8));
+                        let actor =
+                            analysis.state_body_actor(c, armed, &(range.start..next.tokens.end));
+                        new_mentions.push((
+                            range.start..next.tokens.end,
+                            sentence,
+                            Referent::Actor(actor),
+                            0.8,
+                        ));
                         continue;
                     }
                 }
                 _ => {}
             }
         }
-        let pending = PendingDescription { description, country, phrase };
+        let pending = PendingDescription {
+            description,
+            country,
+            phrase,
+        };
         new_mentions.push((range.start..end, sentence, Referent::Pending(pending), 0.7));
     }
     for (range, sentence, referent, confidence) in new_mentions {
-        analysis.mentions.retain(|m| !(m.tokens.start >= range.start && m.tokens.end <= range.end && !matches!(m.referent, Referent::Actor(_))));
+        analysis.mentions.retain(|m| {
+            !(m.tokens.start >= range.start
+                && m.tokens.end <= range.end
+                && !matches!(m.referent, Referent::Actor(_)))
+        });
         analysis.push_mention(range, sentence, referent, confidence);
     }
     // "une alliance de groupes séparatistes (CSP-DPA)": the phrase before a bracketed name describes it.
     let mut links = Vec::new();
     for mention in &analysis.mentions {
-        let Referent::Actor(actor) = mention.referent else { continue };
+        let Referent::Actor(actor) = mention.referent else {
+            continue;
+        };
         let start = mention.tokens.start;
         if start == 0 || !analysis.doc.tokens[start - 1].is_punct('(') {
             continue;
         }
-        let window_start = start.saturating_sub(12).max(analysis.doc.sentences[mention.sentence].tokens.start);
+        let window_start = start
+            .saturating_sub(12)
+            .max(analysis.doc.sentences[mention.sentence].tokens.start);
         for other in &analysis.mentions {
             if other.tokens.start >= window_start && other.tokens.end < start {
                 if let Referent::Pending(p) = &other.referent {
@@ -316,7 +403,9 @@ fn descriptions(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
         }
     }
     for (tokens, actor, description) in links {
-        let trait_name = analysis.kb.lexicon.descriptions[description].trait_name.clone();
+        let trait_name = analysis.kb.lexicon.descriptions[description]
+            .trait_name
+            .clone();
         analysis.actors[actor].traits.extend(trait_name);
         if let Some(m) = analysis.mentions.iter_mut().find(|m| m.tokens == tokens) {
             m.referent = Referent::Actor(actor);
@@ -330,9 +419,18 @@ fn is_adjective_like(analysis: &Analysis, t: usize) -> bool {
         && !token.capitalised
         && !analysis.occupied[t]
         && token.fold.chars().count() > 3
-        && !analysis.kb.lexicon.class("not-a-name").iter().any(|f| f.words.first().and_then(|w| w.as_deref()) == Some(analysis.doc.keys[t].as_str()))
-        && !["dans", "depuis", "pour", "avec", "sans", "vers", "chez", "from", "with", "into", "near", "were", "have", "said", "ont", "sont", "etait", "avaient"].contains(&token.fold.as_str())
-        && (token.fold.ends_with('s') || token.fold.ends_with('e') || token.fold.ends_with("es") || analysis.doc.lang == Lang::Fr)
+        && !analysis.kb.lexicon.class("not-a-name").iter().any(|f| {
+            f.words.first().and_then(|w| w.as_deref()) == Some(analysis.doc.keys[t].as_str())
+        })
+        && ![
+            "dans", "depuis", "pour", "avec", "sans", "vers", "chez", "from", "with", "into",
+            "near", "were", "have", "said", "ont", "sont", "etait", "avaient",
+        ]
+        .contains(&token.fold.as_str())
+        && (token.fold.ends_with('s')
+            || token.fold.ends_with('e')
+            || token.fold.ends_with("es")
+            || analysis.doc.lang == Lang::Fr)
 }
 
 /// "le nord du Mali", "northern Mali", "le nord du pays", "du Nord".
@@ -348,18 +446,24 @@ fn directional_places(analysis: &mut Analysis) {
             continue;
         }
         if let Some(end) = doc.form_at(directions, t, n) {
-            let determiner = t >= 1 && matches!(doc.keys[t - 1].as_str(), "le" | "de" | "au" | "the");
+            let determiner =
+                t >= 1 && matches!(doc.keys[t - 1].as_str(), "le" | "de" | "au" | "the");
             if !determiner {
                 continue;
             }
             let direction = canonical_direction(&doc.keys[t..end].join("-"));
             if end < n && matches!(doc.keys[end].as_str(), "de" | "of") {
                 // "nord du Mali", "north of Mali", "nord du pays".
-                let region = analysis.mention_starting_at(end + 1).and_then(|m| match m.referent {
-                    Referent::Country(c) => Some((m.tokens.end, Some(c))),
-                    _ => None,
+                let region = analysis
+                    .mention_starting_at(end + 1)
+                    .and_then(|m| match m.referent {
+                        Referent::Country(c) => Some((m.tokens.end, Some(c))),
+                        _ => None,
+                    });
+                let region = region.or_else(|| {
+                    doc.form_at(the_country, end + 1, n)
+                        .map(|e| (e, analysis.main_country))
                 });
-                let region = region.or_else(|| doc.form_at(the_country, end + 1, n).map(|e| (e, analysis.main_country)));
                 if let Some((stop, country)) = region {
                     found.push((t..stop, direction, country));
                 }
@@ -371,8 +475,13 @@ fn directional_places(analysis: &mut Analysis) {
                 found.push((t..end, direction, analysis.main_country));
             }
         } else if let Some(end) = doc.form_at(adjectives, t, n) {
-            if let Some(Referent::Country(c)) = analysis.mention_starting_at(end).map(|m| m.referent.clone()) {
-                let stop = analysis.mention_starting_at(end).map_or(end, |m| m.tokens.end);
+            if let Some(Referent::Country(c)) = analysis
+                .mention_starting_at(end)
+                .map(|m| m.referent.clone())
+            {
+                let stop = analysis
+                    .mention_starting_at(end)
+                    .map_or(end, |m| m.tokens.end);
                 found.push((t..stop, canonical_direction(&doc.keys[t]), Some(c)));
             }
         }
@@ -387,7 +496,10 @@ fn directional_places(analysis: &mut Analysis) {
 
 /// The English name of a direction word, the key of a directional region.
 fn canonical_direction(word: &str) -> String {
-    let word = word.trim_end_matches("ern").replace("northeast", "north-east").replace("northwest", "north-west");
+    let word = word
+        .trim_end_matches("ern")
+        .replace("northeast", "north-east")
+        .replace("northwest", "north-west");
     let parts: Vec<&str> = word.split('-').collect();
     parts
         .iter()
@@ -416,17 +528,28 @@ fn discover_proper_nouns(analysis: &mut Analysis) {
     let mut t = 0;
     while t < n {
         let token = &doc.tokens[t];
-        let starts = token.is_word() && token.capitalised && !analysis.occupied[t] && !doc.is_form(not_names, t..t + 1);
+        let starts = token.is_word()
+            && token.capitalised
+            && !analysis.occupied[t]
+            && !doc.is_form(not_names, t..t + 1);
         if !starts {
             t += 1;
             continue;
         }
         let mut end = t + 1;
-        while end < n && !analysis.occupied[end] && doc.tokens[end].is_word() && doc.sentence_of[end] == doc.sentence_of[t] {
+        while end < n
+            && !analysis.occupied[end]
+            && doc.tokens[end].is_word()
+            && doc.sentence_of[end] == doc.sentence_of[t]
+        {
             let next = &doc.tokens[end];
             if next.capitalised && !doc.is_form(not_names, end..end + 1) {
                 end += 1;
-            } else if doc.is_form(particles, end..end + 1) && end + 1 < n && doc.tokens[end + 1].capitalised && !analysis.occupied[end + 1] {
+            } else if doc.is_form(particles, end..end + 1)
+                && end + 1 < n
+                && doc.tokens[end + 1].capitalised
+                && !analysis.occupied[end + 1]
+            {
                 end += 2;
             } else {
                 break;
@@ -444,7 +567,8 @@ fn discover_proper_nouns(analysis: &mut Analysis) {
         let cue = lexicon.discovery_cues.iter().find_map(|cue| {
             (1..=4).find_map(|len| {
                 let start = before(len)?;
-                doc.is_form(&cue.forms, start..run.start).then_some(cue.actor_kind)
+                doc.is_form(&cue.forms, start..run.start)
+                    .then_some(cue.actor_kind)
             })
         });
         let words = run.len();
@@ -452,7 +576,8 @@ fn discover_proper_nouns(analysis: &mut Analysis) {
             found.push((run, kind, 0.65));
             continue;
         }
-        let locative = (1..=2).any(|len| before(len).is_some_and(|s| doc.is_form(locatives, s..run.start)));
+        let locative =
+            (1..=2).any(|len| before(len).is_some_and(|s| doc.is_form(locatives, s..run.start)));
         if locative && words <= 3 && !doc.tokens[run.start].acronym {
             found.push((run, None, 0.55));
             continue;
@@ -517,48 +642,79 @@ fn resolve_descriptions(analysis: &mut Analysis) {
     let pending: Vec<usize> = (0..analysis.mentions.len())
         .filter(|&i| matches!(analysis.mentions[i].referent, Referent::Pending(_)))
         .collect();
-    let salience = |analysis: &Analysis, actor: usize| analysis.mentions.iter().filter(|m| m.referent == Referent::Actor(actor)).count();
+    let salience = |analysis: &Analysis, actor: usize| {
+        analysis
+            .mentions
+            .iter()
+            .filter(|m| m.referent == Referent::Actor(actor))
+            .count()
+    };
     let mut created: HashMap<String, usize> = HashMap::new();
     for i in pending {
-        let Referent::Pending(p) = analysis.mentions[i].referent.clone() else { continue };
+        let Referent::Pending(p) = analysis.mentions[i].referent.clone() else {
+            continue;
+        };
         let description = &analysis.kb.lexicon.descriptions[p.description];
         let kinds = description.kinds.clone();
         let trait_name = description.trait_name.clone();
         let position = analysis.mentions[i].tokens.start;
         let candidates: Vec<usize> = (0..analysis.actors.len())
-            .filter(|&a| analysis.mentions.iter().any(|m| m.referent == Referent::Actor(a)))
+            .filter(|&a| {
+                analysis
+                    .mentions
+                    .iter()
+                    .any(|m| m.referent == Referent::Actor(a))
+            })
             .filter(|&a| kinds.contains(&analysis.actors[a].kind))
-            .filter(|&a| p.country.is_none_or(|c| analysis.actors[a].country == Some(c)))
+            .filter(|&a| {
+                p.country
+                    .is_none_or(|c| analysis.actors[a].country == Some(c))
+            })
             .collect();
         let nearest = |analysis: &Analysis, set: &[usize]| -> Option<usize> {
-            set.iter()
-                .copied()
-                .min_by_key(|&a| {
-                    analysis
-                        .mentions
-                        .iter()
-                        .filter(|m| m.referent == Referent::Actor(a))
-                        .map(|m| if m.tokens.start <= position { position - m.tokens.start } else { 4 * (m.tokens.start - position) })
-                        .min()
-                        .unwrap_or(usize::MAX)
-                })
+            set.iter().copied().min_by_key(|&a| {
+                analysis
+                    .mentions
+                    .iter()
+                    .filter(|m| m.referent == Referent::Actor(a))
+                    .map(|m| {
+                        if m.tokens.start <= position {
+                            position - m.tokens.start
+                        } else {
+                            4 * (m.tokens.start - position)
+                        }
+                    })
+                    .min()
+                    .unwrap_or(usize::MAX)
+            })
         };
         let with_trait: Vec<usize> = candidates
             .iter()
             .copied()
-            .filter(|&a| trait_name.as_ref().is_some_and(|t| analysis.actors[a].traits.contains(t)))
+            .filter(|&a| {
+                trait_name
+                    .as_ref()
+                    .is_some_and(|t| analysis.actors[a].traits.contains(t))
+            })
             .collect();
         let chosen = if !with_trait.is_empty() {
             nearest(analysis, &with_trait)
         } else if p.country.is_some() && !candidates.is_empty() {
             nearest(analysis, &candidates)
-        } else if kinds.iter().all(|k| matches!(k, ActorKind::StateArmedForce | ActorKind::Government)) {
+        } else if kinds
+            .iter()
+            .all(|k| matches!(k, ActorKind::StateArmedForce | ActorKind::Government))
+        {
             let armed = kinds.contains(&ActorKind::StateArmedForce);
             candidates
                 .iter()
                 .copied()
                 .max_by_key(|&a| salience(analysis, a))
-                .or_else(|| analysis.main_country.map(|c| analysis.state_body_actor(c, armed, &(position..position + 1))))
+                .or_else(|| {
+                    analysis
+                        .main_country
+                        .map(|c| analysis.state_body_actor(c, armed, &(position..position + 1)))
+                })
         } else if trait_name.is_none() {
             nearest(analysis, &candidates)
         } else if let Some(country) = p.country {
@@ -568,7 +724,9 @@ fn resolve_descriptions(analysis: &mut Analysis) {
             None
         };
         // Only non-state armed groups are named by a description alone ("les rebelles touaregs").
-        let nameable = kinds.iter().all(|k| matches!(k, ActorKind::ArmedGroup | ActorKind::Coalition));
+        let nameable = kinds
+            .iter()
+            .all(|k| matches!(k, ActorKind::ArmedGroup | ActorKind::Coalition));
         let actor = match chosen {
             Some(actor) => actor,
             None if !nameable => continue,
@@ -612,7 +770,10 @@ impl Analysis<'_> {
             name: best_label(&known.labels, self.doc.lang).to_owned(),
             kind: known.kind,
             confidence,
-            country: known.country.as_deref().and_then(|c| self.kb.gazetteer.place_position(c)),
+            country: known
+                .country
+                .as_deref()
+                .and_then(|c| self.kb.gazetteer.place_position(c)),
             traits: Vec::new(),
         };
         self.actors.push(draft);
@@ -629,7 +790,10 @@ impl Analysis<'_> {
         let draft = PlaceDraft {
             key: EntityKey::Known(known.id.clone()),
             name: best_label(&known.labels, self.doc.lang).to_owned(),
-            country: known.country.as_deref().and_then(|c| self.kb.gazetteer.place_position(c)),
+            country: known
+                .country
+                .as_deref()
+                .and_then(|c| self.kb.gazetteer.place_position(c)),
             specificity: match known.place_type {
                 PlaceType::Town => 4,
                 PlaceType::Region => 3,
@@ -662,9 +826,18 @@ impl Analysis<'_> {
     }
 
     /// The actor for a country's armed forces or government: the gazetteer's, else a new one.
-    pub fn state_body_actor(&mut self, country: usize, armed_forces: bool, range: &Range<usize>) -> usize {
+    pub fn state_body_actor(
+        &mut self,
+        country: usize,
+        armed_forces: bool,
+        range: &Range<usize>,
+    ) -> usize {
         let place = &self.kb.gazetteer.places[country];
-        let linked = if armed_forces { place.armed_forces.clone() } else { place.government.clone() };
+        let linked = if armed_forces {
+            place.armed_forces.clone()
+        } else {
+            place.government.clone()
+        };
         if let Some(index) = linked.and_then(|id| self.kb.gazetteer.actor_position(&id)) {
             return self.known_actor(index, 0.85);
         }
@@ -681,8 +854,20 @@ impl Analysis<'_> {
             (Lang::En, true) => format!("{demonym} army"),
             (Lang::En, false) => format!("{demonym} government"),
         };
-        let key = format!("{}-{}", place.id, if armed_forces { "armed-forces" } else { "government" });
-        let kind = if armed_forces { ActorKind::StateArmedForce } else { ActorKind::Government };
+        let key = format!(
+            "{}-{}",
+            place.id,
+            if armed_forces {
+                "armed-forces"
+            } else {
+                "government"
+            }
+        );
+        let kind = if armed_forces {
+            ActorKind::StateArmedForce
+        } else {
+            ActorKind::Government
+        };
         let _ = range;
         let a = self.discovered_actor_with_key(key, &name, kind, 0.7);
         self.actors[a].country = Some(country);
@@ -694,8 +879,18 @@ impl Analysis<'_> {
         self.discovered_actor_with_key(slug(name), name, kind, confidence)
     }
 
-    fn discovered_actor_with_key(&mut self, key: String, name: &str, kind: ActorKind, confidence: f32) -> usize {
-        if let Some(a) = self.actors.iter().position(|a| a.key == EntityKey::Discovered(key.clone())) {
+    fn discovered_actor_with_key(
+        &mut self,
+        key: String,
+        name: &str,
+        kind: ActorKind,
+        confidence: f32,
+    ) -> usize {
+        if let Some(a) = self
+            .actors
+            .iter()
+            .position(|a| a.key == EntityKey::Discovered(key.clone()))
+        {
             return a;
         }
         self.actors.push(ActorDraft {
@@ -715,7 +910,13 @@ impl Analysis<'_> {
         if let Some(p) = self.places.iter().position(|p| p.key == key) {
             return p;
         }
-        self.places.push(PlaceDraft { key, name: name.to_owned(), country: self.main_country, specificity: 4, confidence });
+        self.places.push(PlaceDraft {
+            key,
+            name: name.to_owned(),
+            country: self.main_country,
+            specificity: 4,
+            confidence,
+        });
         self.places.len() - 1
     }
 
@@ -728,27 +929,58 @@ impl Analysis<'_> {
         }
         let country_name = best_label(&place.labels, self.doc.lang).to_owned();
         let name = match self.doc.lang {
-            Lang::Fr => format!("{} {}", capitalise(&french_direction(direction)), french_of(&country_name)),
-            Lang::En => format!("{} {country_name}", capitalise(&english_direction(direction))),
+            Lang::Fr => format!(
+                "{} {}",
+                capitalise(&french_direction(direction)),
+                french_of(&country_name)
+            ),
+            Lang::En => format!(
+                "{} {country_name}",
+                capitalise(&english_direction(direction))
+            ),
         };
         // The gazetteer may know the region ("nord du Mali", "northern Mali").
-        let english = format!("{} {}", english_direction(direction), best_label(&place.labels, Lang::En));
-        let known = self.kb.gazetteer.names.get(&crate::text::name_key(&english)).and_then(|entries| {
-            entries.iter().find_map(|e| match e.target {
-                NameTarget::Place(p) if self.kb.gazetteer.places[p].country.as_deref() == Some(place.id.as_str()) => Some(p),
-                _ => None,
-            })
-        });
+        let english = format!(
+            "{} {}",
+            english_direction(direction),
+            best_label(&place.labels, Lang::En)
+        );
+        let known = self
+            .kb
+            .gazetteer
+            .names
+            .get(&crate::text::name_key(&english))
+            .and_then(|entries| {
+                entries.iter().find_map(|e| match e.target {
+                    NameTarget::Place(p)
+                        if self.kb.gazetteer.places[p].country.as_deref()
+                            == Some(place.id.as_str()) =>
+                    {
+                        Some(p)
+                    }
+                    _ => None,
+                })
+            });
         if let Some(index) = known {
             return self.known_place(index, 0.8);
         }
-        self.places.push(PlaceDraft { key, name, country: Some(country), specificity: 2, confidence: 0.7 });
+        self.places.push(PlaceDraft {
+            key,
+            name,
+            country: Some(country),
+            specificity: 2,
+            confidence: 0.7,
+        });
         self.places.len() - 1
     }
 }
 
 fn french_direction(direction: &str) -> String {
-    direction.replace("north", "nord").replace("south", "sud").replace("east", "est").replace("west", "ouest")
+    direction
+        .replace("north", "nord")
+        .replace("south", "sud")
+        .replace("east", "est")
+        .replace("west", "ouest")
 }
 
 fn english_direction(direction: &str) -> String {
@@ -763,7 +995,12 @@ fn french_of(country: &str) -> String {
     let folded = crate::text::fold(country);
     if folded.starts_with(|c: char| "aeiouy".contains(c)) {
         format!("de l'{country}")
-    } else if folded.ends_with('e') && !folded.ends_with("ye") && folded != "mexique" && folded != "cambodge" && folded != "mozambique" {
+    } else if folded.ends_with('e')
+        && !folded.ends_with("ye")
+        && folded != "mexique"
+        && folded != "cambodge"
+        && folded != "mozambique"
+    {
         format!("de la {country}")
     } else {
         format!("du {country}")

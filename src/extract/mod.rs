@@ -29,16 +29,24 @@ pub fn extract(article: &Article, knowledge: &Knowledge) -> Facts {
     let mut analysis = Analysis::new(doc, knowledge, article.date);
     mentions::find(&mut analysis);
     let mut claims = claims::find(&mut analysis);
-    let (mut events, oppositions) = events::find(&mut analysis);
+    let (told, oppositions) = events::find(&mut analysis);
     let mut relations = relations::find(&mut analysis, oppositions);
     for claim in &mut claims {
-        claim.about = events.iter().position(|e| e.trigger.sentence == claim.evidence.sentence);
+        claim.about = told
+            .iter()
+            .position(|t| t.sentences.contains(&claim.evidence.sentence));
     }
+    let mut events: Vec<Event> = told.into_iter().map(|t| t.event).collect();
     assemble(analysis, &mut events, &mut relations, &mut claims)
 }
 
 /// Turns the drafts into facts, keeping only entities something refers to, and renumbering them.
-fn assemble(mut analysis: Analysis, events: &mut [Event], relations: &mut [Relation], claims: &mut [Claim]) -> Facts {
+fn assemble(
+    mut analysis: Analysis,
+    events: &mut [Event],
+    relations: &mut [Relation],
+    claims: &mut [Claim],
+) -> Facts {
     // A country never used as an actor is a place.
     for i in 0..analysis.mentions.len() {
         if let Referent::Country(c) = analysis.mentions[i].referent {
@@ -46,8 +54,15 @@ fn assemble(mut analysis: Analysis, events: &mut [Event], relations: &mut [Relat
             analysis.mentions[i].referent = Referent::Place(place);
         }
     }
-    let sentences: Vec<Sentence> =
-        analysis.doc.sentences.iter().map(|s| Sentence { span: s.span, text: analysis.doc.slice(s.span) }).collect();
+    let sentences: Vec<Sentence> = analysis
+        .doc
+        .sentences
+        .iter()
+        .map(|s| Sentence {
+            span: s.span,
+            text: analysis.doc.slice(s.span),
+        })
+        .collect();
     let mut actor_index: HashMap<usize, usize> = HashMap::new();
     let mut place_index: HashMap<usize, usize> = HashMap::new();
     let mut actors: Vec<Actor> = Vec::new();
@@ -56,7 +71,13 @@ fn assemble(mut analysis: Analysis, events: &mut [Event], relations: &mut [Relat
     let mut actor_slot = |draft: usize, actors: &mut Vec<Actor>| -> usize {
         *actor_index.entry(draft).or_insert_with(|| {
             let d = &analysis.actors[draft];
-            actors.push(Actor { key: d.key.clone(), name: d.name.clone(), kind: d.kind, mentions: Vec::new(), confidence: d.confidence });
+            actors.push(Actor {
+                key: d.key.clone(),
+                name: d.name.clone(),
+                kind: d.kind,
+                mentions: Vec::new(),
+                confidence: d.confidence,
+            });
             actors.len() - 1
         })
     };
@@ -67,7 +88,8 @@ fn assemble(mut analysis: Analysis, events: &mut [Event], relations: &mut [Relat
             places.push(Place {
                 key: d.key.clone(),
                 name: d.name.clone(),
-                country: country.map(|c| crate::ontology::best_label(&c.labels, analysis.doc.lang).to_owned()),
+                country: country
+                    .map(|c| crate::ontology::best_label(&c.labels, analysis.doc.lang).to_owned()),
                 country_key: country.map(|c| EntityKey::Known(c.id.clone())),
                 mentions: Vec::new(),
                 confidence: d.confidence,
@@ -77,7 +99,11 @@ fn assemble(mut analysis: Analysis, events: &mut [Event], relations: &mut [Relat
     };
     for mention in &analysis.mentions {
         let span = analysis.doc.span_of(mention.tokens.clone());
-        let found = Mention { span, text: analysis.doc.slice(span), sentence: mention.sentence };
+        let found = Mention {
+            span,
+            text: analysis.doc.slice(span),
+            sentence: mention.sentence,
+        };
         match mention.referent {
             Referent::Actor(a) => {
                 let slot = actor_slot(a, &mut actors);
@@ -108,10 +134,12 @@ fn assemble(mut analysis: Analysis, events: &mut [Event], relations: &mut [Relat
     }
     for claim in claims.iter_mut() {
         if let ClaimSource::Actor(a) = claim.source {
-            claim.source = ClaimSource::Actor(match entity(EntityRef::Actor(a), &mut actors, &mut places) {
-                EntityRef::Actor(slot) => slot,
-                EntityRef::Place(_) => unreachable!("an actor maps to an actor"),
-            });
+            claim.source = ClaimSource::Actor(
+                match entity(EntityRef::Actor(a), &mut actors, &mut places) {
+                    EntityRef::Actor(slot) => slot,
+                    EntityRef::Place(_) => unreachable!("an actor maps to an actor"),
+                },
+            );
         }
     }
     Facts {

@@ -3,8 +3,8 @@
 
 use super::analysis::{Analysis, Referent};
 use super::events::{is_locative, Opposition};
-use super::{EntityRef, Evidence, Relation, RelationKind, TimeAnchor};
 use super::temporal::find_time_expressions;
+use super::{EntityRef, Evidence, Relation, RelationKind, TimeAnchor};
 use crate::ontology::CueFrame;
 use std::ops::Range;
 
@@ -17,7 +17,10 @@ pub fn find(analysis: &mut Analysis, oppositions: Vec<Opposition>) -> Vec<Relati
     for s in 0..analysis.doc.sentences.len() {
         let range = analysis.doc.sentence_range(s);
         let cues = &analysis.kb.lexicon.relation_cues;
-        let forms = cues.iter().enumerate().flat_map(|(i, c)| c.forms.iter().map(move |f| (i, f)));
+        let forms = cues
+            .iter()
+            .enumerate()
+            .flat_map(|(i, c)| c.forms.iter().map(move |f| (i, f)));
         let found = analysis.doc.find_forms(forms, range.clone());
         for (cue_index, cue_range) in found {
             let cue = analysis.kb.lexicon.relation_cues[cue_index].clone();
@@ -25,38 +28,55 @@ pub fn find(analysis: &mut Analysis, oppositions: Vec<Opposition>) -> Vec<Relati
                 located_in(analysis, &cue_range, s, cue.confidence, &mut relations);
                 continue;
             }
-            let Some((subject, object)) = ends(analysis, cue.frame, &cue_range, &range) else { continue };
-            let (Some(subject_actor), Some(object_actor)) = (analysis.actor_of(subject), analysis.actor_of(object)) else {
+            let Some((subject, object)) = ends(analysis, cue.frame, &cue_range, &range) else {
+                continue;
+            };
+            let (Some(subject_actor), Some(object_actor)) =
+                (analysis.actor_of(subject), analysis.actor_of(object))
+            else {
                 continue;
             };
             if subject_actor == object_actor {
                 continue;
             }
-            let tokens = analysis.mentions[subject].tokens.start.min(analysis.mentions[object].tokens.start)
-                ..analysis.mentions[subject].tokens.end.max(analysis.mentions[object].tokens.end).max(cue_range.end);
+            let tokens = analysis.mentions[subject]
+                .tokens
+                .start
+                .min(analysis.mentions[object].tokens.start)
+                ..analysis.mentions[subject]
+                    .tokens
+                    .end
+                    .max(analysis.mentions[object].tokens.end)
+                    .max(cue_range.end);
             let evidence = evidence(analysis, s, tokens);
             let since = since_in_clause(analysis, s, &cue_range);
-            push(&mut relations, Relation {
-                subject: EntityRef::Actor(subject_actor),
-                kind: cue.kind,
-                object: EntityRef::Actor(object_actor),
-                since,
-                until: None,
-                evidence,
-                confidence: cue.confidence,
-            });
+            push(
+                &mut relations,
+                Relation {
+                    subject: EntityRef::Actor(subject_actor),
+                    kind: cue.kind,
+                    object: EntityRef::Actor(object_actor),
+                    since,
+                    until: None,
+                    evidence,
+                    confidence: cue.confidence,
+                },
+            );
         }
     }
     for (a, b, evidence) in oppositions {
-        push(&mut relations, Relation {
-            subject: EntityRef::Actor(a),
-            kind: RelationKind::Opposes,
-            object: EntityRef::Actor(b),
-            since: None,
-            until: None,
-            evidence,
-            confidence: 0.7,
-        });
+        push(
+            &mut relations,
+            Relation {
+                subject: EntityRef::Actor(a),
+                kind: RelationKind::Opposes,
+                object: EntityRef::Actor(b),
+                since: None,
+                until: None,
+                evidence,
+                confidence: 0.7,
+            },
+        );
     }
     relations
 }
@@ -66,7 +86,9 @@ fn push(relations: &mut Vec<Relation>, relation: Relation) {
     let same = |r: &Relation| {
         r.kind == relation.kind
             && ((r.subject == relation.subject && r.object == relation.object)
-                || (relation.kind.is_symmetric() && r.subject == relation.object && r.object == relation.subject))
+                || (relation.kind.is_symmetric()
+                    && r.subject == relation.object
+                    && r.object == relation.subject))
     };
     if !relations.iter().any(same) {
         relations.push(relation);
@@ -74,29 +96,51 @@ fn push(relations: &mut Vec<Relation>, relation: Relation) {
 }
 
 /// The mention indices of the subject and the object of a cue.
-fn ends(analysis: &Analysis, frame: CueFrame, cue: &Range<usize>, sentence: &Range<usize>) -> Option<(usize, usize)> {
+fn ends(
+    analysis: &Analysis,
+    frame: CueFrame,
+    cue: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<(usize, usize)> {
     let actor_like = |i: usize| {
         matches!(analysis.mentions[i].referent, Referent::Actor(_))
-            || matches!(analysis.mentions[i].referent, Referent::Country(_)) && !is_locative(analysis, analysis.mentions[i].tokens.start)
+            || matches!(analysis.mentions[i].referent, Referent::Country(_))
+                && !is_locative(analysis, analysis.mentions[i].tokens.start)
     };
     let left = |reach: usize| {
         (0..analysis.mentions.len())
             .filter(|&i| actor_like(i))
             .filter(|&i| {
                 let m = &analysis.mentions[i];
-                m.tokens.end <= cue.start && m.tokens.start >= sentence.start && cue.start - m.tokens.end <= reach
+                m.tokens.end <= cue.start
+                    && m.tokens.start >= sentence.start
+                    && cue.start - m.tokens.end <= reach
             })
-            .max_by_key(|&i| (analysis.mentions[i].tokens.end, std::cmp::Reverse(analysis.mentions[i].tokens.start)))
+            .max_by_key(|&i| {
+                (
+                    analysis.mentions[i].tokens.end,
+                    std::cmp::Reverse(analysis.mentions[i].tokens.start),
+                )
+            })
     };
     // After a cue ("se tourner vers la Russie"), a country is an actor even after a locative word.
     let right = |from: usize, reach: usize| {
         (0..analysis.mentions.len())
-            .filter(|&i| actor_like(i) || matches!(analysis.mentions[i].referent, Referent::Country(_)))
+            .filter(|&i| {
+                actor_like(i) || matches!(analysis.mentions[i].referent, Referent::Country(_))
+            })
             .filter(|&i| {
                 let m = &analysis.mentions[i];
-                m.tokens.start >= from && m.tokens.end <= sentence.end && m.tokens.start - from <= reach
+                m.tokens.start >= from
+                    && m.tokens.end <= sentence.end
+                    && m.tokens.start - from <= reach
             })
-            .min_by_key(|&i| (analysis.mentions[i].tokens.start, std::cmp::Reverse(analysis.mentions[i].tokens.end)))
+            .min_by_key(|&i| {
+                (
+                    analysis.mentions[i].tokens.start,
+                    std::cmp::Reverse(analysis.mentions[i].tokens.end),
+                )
+            })
     };
     match frame {
         CueFrame::LeftRight => Some((left(REACH)?, right(cue.end, 3)?)),
@@ -108,7 +152,9 @@ fn ends(analysis: &Analysis, frame: CueFrame, cue: &Range<usize>, sentence: &Ran
                 .filter(|&i| actor_like(i))
                 .filter(|&i| {
                     let m = &analysis.mentions[i];
-                    m.tokens.start >= sentence.start && m.tokens.end <= cue.start && !analysis.doc.quoted[m.tokens.start]
+                    m.tokens.start >= sentence.start
+                        && m.tokens.end <= cue.start
+                        && !analysis.doc.quoted[m.tokens.start]
                 })
                 .min_by_key(|&i| analysis.mentions[i].tokens.start)?;
             Some((subject, right(cue.end, 4)?))
@@ -118,11 +164,19 @@ fn ends(analysis: &Analysis, frame: CueFrame, cue: &Range<usize>, sentence: &Ran
 }
 
 /// "In-Afarak, …, à 122 km de Tessalit, dans la région de Kidal": each town of the clause lies in the region.
-fn located_in(analysis: &mut Analysis, cue: &Range<usize>, sentence: usize, confidence: f32, relations: &mut Vec<Relation>) {
+fn located_in(
+    analysis: &mut Analysis,
+    cue: &Range<usize>,
+    sentence: usize,
+    confidence: f32,
+    relations: &mut Vec<Relation>,
+) {
     let region = (0..analysis.mentions.len())
         .filter(|&i| {
             let m = &analysis.mentions[i];
-            m.tokens.start >= cue.start.saturating_sub(0) && m.tokens.start <= cue.end && m.tokens.end >= cue.end
+            m.tokens.start >= cue.start.saturating_sub(0)
+                && m.tokens.start <= cue.end
+                && m.tokens.end >= cue.end
         })
         .find(|&i| matches!(analysis.mentions[i].referent, Referent::Place(_)));
     let Some(region) = region else { return };
@@ -134,33 +188,48 @@ fn located_in(analysis: &mut Analysis, cue: &Range<usize>, sentence: usize, conf
         })
         .filter(|&i| matches!(analysis.mentions[i].referent, Referent::Place(p) if analysis.places[p].specificity >= 4))
         .collect();
-    let Some(region_place) = analysis.place_of(region) else { return };
+    let Some(region_place) = analysis.place_of(region) else {
+        return;
+    };
     for town in towns {
-        let Some(town_place) = analysis.place_of(town) else { continue };
+        let Some(town_place) = analysis.place_of(town) else {
+            continue;
+        };
         if town_place == region_place {
             continue;
         }
         let tokens = analysis.mentions[town].tokens.start..analysis.mentions[region].tokens.end;
         let evidence = evidence(analysis, sentence, tokens);
-        push(relations, Relation {
-            subject: EntityRef::Place(town_place),
-            kind: RelationKind::LocatedIn,
-            object: EntityRef::Place(region_place),
-            since: None,
-            until: None,
-            evidence,
-            confidence,
-        });
+        push(
+            relations,
+            Relation {
+                subject: EntityRef::Place(town_place),
+                kind: RelationKind::LocatedIn,
+                object: EntityRef::Place(region_place),
+                since: None,
+                until: None,
+                evidence,
+                confidence,
+            },
+        );
     }
 }
 
 fn evidence(analysis: &Analysis, sentence: usize, tokens: Range<usize>) -> Evidence {
     let span = analysis.doc.span_of(tokens);
-    Evidence { sentence, span, text: analysis.doc.slice(span) }
+    Evidence {
+        sentence,
+        span,
+        text: analysis.doc.slice(span),
+    }
 }
 
 /// A "depuis 2022" in the cue's sentence dates the start of the relation.
-fn since_in_clause(analysis: &Analysis, sentence: usize, cue: &Range<usize>) -> Option<crate::date::PartialDate> {
+fn since_in_clause(
+    analysis: &Analysis,
+    sentence: usize,
+    cue: &Range<usize>,
+) -> Option<crate::date::PartialDate> {
     let span = analysis.doc.sentences[sentence].span;
     let text = analysis.doc.slice(span);
     let _ = cue;

@@ -136,8 +136,11 @@ impl Gazetteer {
     /// Reads one Turtle file of actors and places.
     pub fn add_file(&mut self, path: &Path) -> Result<(), OntologyError> {
         let nodes = read_nodes(path)?;
-        let blanks: HashMap<&str, &Node> =
-            nodes.iter().filter(|n| n.subject.starts_with("_:")).map(|n| (n.subject.as_str(), n)).collect();
+        let blanks: HashMap<&str, &Node> = nodes
+            .iter()
+            .filter(|n| n.subject.starts_with("_:"))
+            .map(|n| (n.subject.as_str(), n))
+            .collect();
         let entry_error = |node: &Node, message: &str| OntologyError::Entry {
             path: path.to_owned(),
             subject: node.subject.clone(),
@@ -151,7 +154,9 @@ impl Gazetteer {
                     .iter()
                     .filter_map(|v| v.iri()?.strip_prefix(AG))
                     .find_map(ActorKind::from_class_name)
-                    .ok_or_else(|| entry_error(node, "an actor needs one of the ag: actor classes"))?;
+                    .ok_or_else(|| {
+                        entry_error(node, "an actor needs one of the ag: actor classes")
+                    })?;
                 if labels.is_empty() {
                     return Err(entry_error(node, "an actor needs an rdfs:label"));
                 }
@@ -184,14 +189,19 @@ impl Gazetteer {
                 let place_type = if is_country {
                     PlaceType::Country
                 } else {
-                    match node.iri(&format!("{AG}placeType")).and_then(|t| t.strip_prefix(AG)) {
+                    match node
+                        .iri(&format!("{AG}placeType"))
+                        .and_then(|t| t.strip_prefix(AG))
+                    {
                         Some("Region") => PlaceType::Region,
                         Some("Area") => PlaceType::Area,
                         _ => PlaceType::Town,
                     }
                 };
                 let point = node.values(GEO_GEOMETRY).iter().find_map(|g| match g {
-                    Value::Blank(b) => blanks.get(b.as_str()).and_then(|n| parse_point(n.literal(GEO_WKT)?)),
+                    Value::Blank(b) => blanks
+                        .get(b.as_str())
+                        .and_then(|n| parse_point(n.literal(GEO_WKT)?)),
                     _ => None,
                 });
                 let place = KnownPlace {
@@ -206,7 +216,9 @@ impl Gazetteer {
                         local(node.iri(&format!("{AG}country")), PLACE_NS)
                     },
                     part_of: local(node.iri(&format!("{AG}partOf")), PLACE_NS),
-                    population: node.literal(&format!("{AG}population")).and_then(|p| p.parse().ok()),
+                    population: node
+                        .literal(&format!("{AG}population"))
+                        .and_then(|p| p.parse().ok()),
                     armed_forces: local(node.iri(&format!("{AG}armedForces")), ACTOR_NS),
                     government: local(node.iri(&format!("{AG}government")), ACTOR_NS),
                     wikidata: node.iri(OWL_SAME_AS).map(str::to_owned),
@@ -233,10 +245,14 @@ impl Gazetteer {
                 return;
             }
             let letters: Vec<char> = label.text.chars().filter(|c| c.is_alphabetic()).collect();
-            let exact_case = letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase()) && key.len() == 1;
+            let exact_case =
+                letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase()) && key.len() == 1;
             let capitalised = label.text.chars().next().is_some_and(char::is_uppercase);
             let entries = names.entry(key).or_default();
-            if !entries.iter().any(|e| e.target == target && e.lang == label.lang && e.exact_case == exact_case) {
+            if !entries
+                .iter()
+                .any(|e| e.target == target && e.lang == label.lang && e.exact_case == exact_case)
+            {
                 entries.push(NameEntry {
                     target,
                     written: label.text.clone(),
@@ -304,7 +320,9 @@ fn labels_of(node: &Node, predicate: &str) -> Vec<Label> {
         .filter_map(|v| match v {
             Value::Literal { value, lang } => Some(Label {
                 text: value.clone(),
-                lang: lang.as_deref().and_then(|l| Lang::from_code(l.split('-').next().unwrap_or(l))),
+                lang: lang
+                    .as_deref()
+                    .and_then(|l| Lang::from_code(l.split('-').next().unwrap_or(l))),
             }),
             _ => None,
         })
@@ -322,8 +340,16 @@ fn date(value: Option<&str>) -> Option<PartialDate> {
 /// Parses `POINT(lon lat)` (an optional CRS IRI in front is skipped).
 fn parse_point(wkt: &str) -> Option<(f64, f64)> {
     let wkt = wkt.trim();
-    let wkt = if wkt.starts_with('<') { wkt.split_once('>')?.1.trim() } else { wkt };
-    let inner = wkt.strip_prefix("POINT")?.trim().strip_prefix('(')?.strip_suffix(')')?;
+    let wkt = if wkt.starts_with('<') {
+        wkt.split_once('>')?.1.trim()
+    } else {
+        wkt
+    };
+    let inner = wkt
+        .strip_prefix("POINT")?
+        .trim()
+        .strip_prefix('(')?
+        .strip_suffix(')')?;
     let mut parts = inner.split_whitespace();
     let lon = parts.next()?.parse().ok()?;
     let lat = parts.next()?.parse().ok()?;
@@ -337,7 +363,10 @@ mod tests {
     #[test]
     fn parses_wkt_points() {
         assert_eq!(parse_point("POINT(1.5 18.25)"), Some((1.5, 18.25)));
-        assert_eq!(parse_point("<http://www.opengis.net/def/crs/OGC/1.3/CRS84> POINT (-4 17)"), Some((-4.0, 17.0)));
+        assert_eq!(
+            parse_point("<http://www.opengis.net/def/crs/OGC/1.3/CRS84> POINT (-4 17)"),
+            Some((-4.0, 17.0))
+        );
         assert_eq!(parse_point("LINESTRING(0 0, 1 1)"), None);
     }
 }

@@ -161,9 +161,17 @@ impl Lexicon {
                 message: message.to_owned(),
             };
             let class = |name: &str| node.has_type(&format!("{LEX}{name}"));
-            if !["EventTrigger", "RelationCue", "ClaimCue", "Description", "StateBody", "DiscoveryCue", "WordClass"]
-                .iter()
-                .any(|c| class(c))
+            if ![
+                "EventTrigger",
+                "RelationCue",
+                "ClaimCue",
+                "Description",
+                "StateBody",
+                "DiscoveryCue",
+                "WordClass",
+            ]
+            .iter()
+            .any(|c| class(c))
             {
                 continue;
             }
@@ -187,19 +195,34 @@ impl Lexicon {
                     .and_then(|t| t.strip_prefix(AG))
                     .and_then(EventKind::from_class_name)
                     .ok_or_else(|| error("a trigger needs ag:eventType with an ag: event class"))?;
-                self.triggers.push(EventTrigger { forms, kind, confidence });
+                self.triggers.push(EventTrigger {
+                    forms,
+                    kind,
+                    confidence,
+                });
             } else if class("RelationCue") {
                 let kind = node
                     .iri(&format!("{LEX}predicate"))
                     .and_then(|t| t.strip_prefix(AG))
                     .and_then(RelationKind::from_property_name)
-                    .ok_or_else(|| error("a relation cue needs lex:predicate with an ag: relation"))?;
+                    .ok_or_else(|| {
+                        error("a relation cue needs lex:predicate with an ag: relation")
+                    })?;
                 let frame = frame().ok_or_else(|| error("a relation cue needs a lex:frame"))?;
-                self.relation_cues.push(RelationCue { forms, kind, frame, confidence });
+                self.relation_cues.push(RelationCue {
+                    forms,
+                    kind,
+                    frame,
+                    confidence,
+                });
             } else if class("ClaimCue") {
                 let denial = node.literal(&format!("{LEX}denial")) == Some("true");
                 let frame = frame().unwrap_or(CueFrame::Reporting);
-                self.claim_cues.push(ClaimCue { forms, denial, frame });
+                self.claim_cues.push(ClaimCue {
+                    forms,
+                    denial,
+                    frame,
+                });
             } else if class("Description") {
                 let kinds: Vec<ActorKind> = node
                     .values(&format!("{LEX}refersTo"))
@@ -208,28 +231,45 @@ impl Lexicon {
                     .filter_map(ActorKind::from_class_name)
                     .collect();
                 if kinds.is_empty() {
-                    return Err(error("a description needs lex:refersTo with an ag: actor class"));
+                    return Err(error(
+                        "a description needs lex:refersTo with an ag: actor class",
+                    ));
                 }
                 let trait_name = node.literal(&format!("{LEX}trait")).map(str::to_owned);
-                self.descriptions.push(Description { forms, kinds, trait_name });
+                self.descriptions.push(Description {
+                    forms,
+                    kinds,
+                    trait_name,
+                });
             } else if class("StateBody") {
-                let armed_forces = match node.iri(&format!("{LEX}body")).and_then(|b| b.strip_prefix(LEX)) {
+                let armed_forces = match node
+                    .iri(&format!("{LEX}body"))
+                    .and_then(|b| b.strip_prefix(LEX))
+                {
                     Some("ArmedForces") => true,
                     Some("Government") => false,
-                    _ => return Err(error("a state body needs lex:body lex:ArmedForces or lex:Government")),
+                    _ => {
+                        return Err(error(
+                            "a state body needs lex:body lex:ArmedForces or lex:Government",
+                        ))
+                    }
                 };
-                self.state_bodies.push(StateBody { forms, armed_forces });
+                self.state_bodies.push(StateBody {
+                    forms,
+                    armed_forces,
+                });
             } else if class("DiscoveryCue") {
                 let introduces = node
                     .iri(&format!("{LEX}introduces"))
                     .and_then(|t| t.strip_prefix(AG))
-                    .ok_or_else(|| error("a discovery cue needs lex:introduces with an ag: class"))?;
+                    .ok_or_else(|| {
+                        error("a discovery cue needs lex:introduces with an ag: class")
+                    })?;
                 let actor_kind = match introduces {
                     "Place" => None,
-                    other => Some(
-                        ActorKind::from_class_name(other)
-                            .ok_or_else(|| error("lex:introduces must be ag:Place or an actor class"))?,
-                    ),
+                    other => Some(ActorKind::from_class_name(other).ok_or_else(|| {
+                        error("lex:introduces must be ag:Place or an actor class")
+                    })?),
                 };
                 self.discovery_cues.push(DiscoveryCue { forms, actor_kind });
             } else {
@@ -237,7 +277,10 @@ impl Lexicon {
                     .literal(&format!("{LEX}name"))
                     .ok_or_else(|| error("a word class needs a lex:name"))?
                     .to_owned();
-                let class = self.word_classes.entry(name.clone()).or_insert(WordClass { name, forms: Vec::new() });
+                let class = self.word_classes.entry(name.clone()).or_insert(WordClass {
+                    name,
+                    forms: Vec::new(),
+                });
                 class.forms.extend(forms);
             }
         }
@@ -246,7 +289,9 @@ impl Lexicon {
 
     /// The forms of a word class (empty if the lexicon lacks it).
     pub fn class(&self, name: &str) -> &[Form] {
-        self.word_classes.get(name).map_or(&[], |c| c.forms.as_slice())
+        self.word_classes
+            .get(name)
+            .map_or(&[], |c| c.forms.as_slice())
     }
 }
 
@@ -254,7 +299,9 @@ fn forms(node: &Node) -> Vec<Form> {
     node.values(&format!("{LEX}form"))
         .iter()
         .filter_map(|v| match v {
-            Value::Literal { value, lang } => Some(form(value, lang.as_deref().and_then(Lang::from_code))),
+            Value::Literal { value, lang } => {
+                Some(form(value, lang.as_deref().and_then(Lang::from_code)))
+            }
             _ => None,
         })
         .filter(|f| !f.words.is_empty())
@@ -271,5 +318,9 @@ pub fn form(text: &str, lang: Option<Lang>) -> Form {
             words.push(Some(key_form(&token.fold)));
         }
     }
-    Form { text: text.to_owned(), lang, words }
+    Form {
+        text: text.to_owned(),
+        lang,
+        words,
+    }
 }

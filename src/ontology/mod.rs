@@ -11,7 +11,9 @@ pub mod lexicon_form {
 }
 mod turtle;
 
-pub use gazetteer::{best_label, Gazetteer, KnownActor, KnownPlace, Label, NameEntry, NameTarget, PlaceType};
+pub use gazetteer::{
+    best_label, Gazetteer, KnownActor, KnownPlace, Label, NameEntry, NameTarget, PlaceType,
+};
 pub use lexicon::{
     ClaimCue, CueFrame, Description, DiscoveryCue, EventTrigger, Lexicon, RelationCue, StateBody,
     WordClass,
@@ -83,11 +85,19 @@ pub fn turtle_files(dir: &Path) -> Result<Vec<PathBuf>, OntologyError> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => return Err(OntologyError::Io { path: dir.to_owned(), source }),
+        Err(source) => {
+            return Err(OntologyError::Io {
+                path: dir.to_owned(),
+                source,
+            })
+        }
     };
     let mut files = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|source| OntologyError::Io { path: dir.to_owned(), source })?;
+        let entry = entry.map_err(|source| OntologyError::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "ttl") {
             files.push(path);

@@ -71,11 +71,17 @@ pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// Parses a Turtle file into its subjects, in first-seen order.
 pub fn read_nodes(path: &Path) -> Result<Vec<Node>, OntologyError> {
-    let bytes = std::fs::read(path).map_err(|source| OntologyError::Io { path: path.to_owned(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| OntologyError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
     let mut order: Vec<String> = Vec::new();
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
     for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(&bytes) {
-        let quad = quad.map_err(|error| OntologyError::Syntax { path: path.to_owned(), message: error.to_string() })?;
+        let quad = quad.map_err(|error| OntologyError::Syntax {
+            path: path.to_owned(),
+            message: error.to_string(),
+        })?;
         let subject = match &quad.subject {
             NamedOrBlankNode::NamedNode(node) => node.as_str().to_owned(),
             NamedOrBlankNode::BlankNode(node) => format!("_:{}", node.as_str()),
@@ -94,9 +100,15 @@ pub fn read_nodes(path: &Path) -> Result<Vec<Node>, OntologyError> {
         };
         let node = nodes.entry(subject.clone()).or_insert_with(|| {
             order.push(subject.clone());
-            Node { subject: subject.clone(), ..Node::default() }
+            Node {
+                subject: subject.clone(),
+                ..Node::default()
+            }
         });
-        node.properties.entry(quad.predicate.into_string()).or_default().push(value);
+        node.properties
+            .entry(quad.predicate.into_string())
+            .or_default()
+            .push(value);
     }
     Ok(order.into_iter().filter_map(|s| nodes.remove(&s)).collect())
 }
