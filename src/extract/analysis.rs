@@ -96,7 +96,7 @@ pub struct Analysis<'a> {
     pub agencies: Vec<Range<usize>>,
     /// The country the article is mostly about (gazetteer place index).
     pub main_country: Option<usize>,
-    /// Token ranges used as claim sources (not event participants).
+    /// Token ranges that name no participant of what their sentence reports: claim sources, "X-backed" modifiers.
     pub claim_sources: Vec<Range<usize>>,
     pub(super) known_actors: HashMap<usize, usize>,
     pub(super) known_places: HashMap<usize, usize>,

@@ -303,7 +303,27 @@ fn descriptions(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
         .iter()
         .enumerate()
         .flat_map(|(i, d)| d.forms.iter().map(move |f| (i, f)));
-    let matches = analysis.doc.find_forms(forms, 0..n);
+    let matches = analysis.doc.find_forms(forms.clone(), 0..n);
+    // A name that holds a description gives its actor the trait: "M23 rebels", "groupes armés séparatistes".
+    let mut named_traits = Vec::new();
+    for mention in &analysis.mentions {
+        if let Referent::Actor(actor) = mention.referent {
+            for (description, _) in analysis
+                .doc
+                .find_forms(forms.clone(), mention.tokens.clone())
+            {
+                named_traits.extend(
+                    lexicon.descriptions[description]
+                        .trait_name
+                        .clone()
+                        .map(|t| (actor, t)),
+                );
+            }
+        }
+    }
+    for (actor, trait_name) in named_traits {
+        analysis.actors[actor].traits.push(trait_name);
+    }
     let mut new_mentions = Vec::new();
     for (description, range) in matches {
         if analysis.occupied[range.clone()].iter().any(|&o| o) {
@@ -364,6 +384,27 @@ fn descriptions(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
                     }
                 }
                 _ => {}
+            }
+        }
+        // English puts the name first: "the M23 rebels", "Houthi militants".
+        let before = range
+            .start
+            .checked_sub(1)
+            .and_then(|p| analysis.mention_ending_at(p))
+            .cloned();
+        if let Some(before) = before {
+            if let Referent::Actor(actor) = before.referent {
+                if analysis.actors[actor].kind != ActorKind::Person {
+                    let trait_name = lexicon.descriptions[description].trait_name.clone();
+                    analysis.actors[actor].traits.extend(trait_name);
+                    new_mentions.push((
+                        before.tokens.start..end,
+                        sentence,
+                        Referent::Actor(actor),
+                        0.8,
+                    ));
+                    continue;
+                }
             }
         }
         let pending = PendingDescription {
@@ -470,8 +511,8 @@ fn directional_places(analysis: &mut Analysis) {
                 // "au nord-ouest de Tessalit": a bearing from a town, not a region.
                 continue;
             }
-            // A bare "le nord", "du Nord": the main country's.
-            if doc.tokens[t].capitalised || doc.lang == Lang::Fr {
+            // A bare "le nord", "du Nord": the main country's (English "the West" is rarely a region).
+            if doc.lang == Lang::Fr {
                 found.push((t..end, direction, analysis.main_country));
             }
         } else if let Some(end) = doc.form_at(adjectives, t, n) {

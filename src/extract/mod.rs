@@ -29,6 +29,10 @@ pub fn extract(article: &Article, knowledge: &Knowledge) -> Facts {
     let mut analysis = Analysis::new(doc, knowledge, article.date);
     mentions::find(&mut analysis);
     let mut claims = claims::find(&mut analysis);
+    for (backer, _, _) in relations::backings(&analysis) {
+        let tokens = analysis.mentions[backer].tokens.clone();
+        analysis.claim_sources.push(tokens);
+    }
     let (told, oppositions) = events::find(&mut analysis);
     let mut relations = relations::find(&mut analysis, oppositions);
     for claim in &mut claims {

@@ -14,6 +14,28 @@ const REACH: usize = 6;
 /// Finds the relations of the article.
 pub fn find(analysis: &mut Analysis, oppositions: Vec<Opposition>) -> Vec<Relation> {
     let mut relations: Vec<Relation> = Vec::new();
+    for (backer, backed, tokens) in backings(analysis) {
+        let sentence = analysis.mentions[backer].sentence;
+        let (Some(backer), Some(backed)) = (analysis.actor_of(backer), analysis.actor_of(backed))
+        else {
+            continue;
+        };
+        if backer != backed {
+            let evidence = evidence(analysis, sentence, tokens);
+            push(
+                &mut relations,
+                Relation {
+                    subject: EntityRef::Actor(backed),
+                    kind: RelationKind::AllyOf,
+                    object: EntityRef::Actor(backer),
+                    since: None,
+                    until: None,
+                    evidence,
+                    confidence: 0.75,
+                },
+            );
+        }
+    }
     for s in 0..analysis.doc.sentences.len() {
         let range = analysis.doc.sentence_range(s);
         let cues = &analysis.kb.lexicon.relation_cues;
@@ -81,6 +103,33 @@ pub fn find(analysis: &mut Analysis, oppositions: Vec<Opposition>) -> Vec<Relati
     relations
 }
 
+/// "Rwanda-backed rebels", "Iran-allied Houthi militia": the first half backs the actor that follows.
+/// Returns (backer mention, backed mention, evidence tokens); the backer is a modifier, not a participant.
+pub fn backings(analysis: &Analysis) -> Vec<(usize, usize, Range<usize>)> {
+    let forms = analysis.kb.lexicon.class("backed");
+    let mut found = Vec::new();
+    for t in 1..analysis.doc.tokens.len() {
+        if !analysis.doc.tokens[t].hyphen_before || !analysis.doc.is_form(forms, t..t + 1) {
+            continue;
+        }
+        let backer = (0..analysis.mentions.len()).find(|&i| analysis.mentions[i].tokens.end == t);
+        let backed = (0..analysis.mentions.len())
+            .filter(|&i| {
+                let m = &analysis.mentions[i];
+                m.tokens.start > t
+                    && m.tokens.start <= t + 3
+                    && matches!(m.referent, Referent::Actor(_))
+            })
+            .min_by_key(|&i| analysis.mentions[i].tokens.start);
+        if let (Some(backer), Some(backed)) = (backer, backed) {
+            let tokens =
+                analysis.mentions[backer].tokens.start..analysis.mentions[backed].tokens.end;
+            found.push((backer, backed, tokens));
+        }
+    }
+    found
+}
+
 /// Adds a relation unless the same one (either way round when symmetric) is already there.
 fn push(relations: &mut Vec<Relation>, relation: Relation) {
     let same = |r: &Relation| {
@@ -142,8 +191,14 @@ fn ends(
                 )
             })
     };
+    // Between a subject and its cue only apposition words may stand ("X, l'un des porte-parole de").
+    let glue = analysis.kb.lexicon.class("apposition-glue");
+    let glued = |subject: usize| {
+        (analysis.mentions[subject].tokens.end..cue.start)
+            .all(|t| analysis.doc.tokens[t].is_punct(',') || analysis.doc.is_form(glue, t..t + 1))
+    };
     match frame {
-        CueFrame::LeftRight => Some((left(REACH)?, right(cue.end, 3)?)),
+        CueFrame::LeftRight => Some((left(REACH).filter(|&s| glued(s))?, right(cue.end, 3)?)),
         CueFrame::RightLeft => Some((right(cue.end, 3)?, left(2)?)),
         CueFrame::Possessive => Some((left(3)?, right(cue.start, cue.len() + 2)?)),
         CueFrame::Prenominal => Some((right(cue.end, 0)?, left(0)?)),
