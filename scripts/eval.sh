@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${SHARED_DIR:-../shared}"
-binary="target/release/actorgraph"
+binary="${ACTORGRAPH_BIN:-target/release/actorgraph}"
 if [ ! -d "$shared/eval" ]; then
   echo "eval: $shared/eval not found, skipping the extraction score"
   exit 0

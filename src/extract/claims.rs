@@ -2,7 +2,7 @@
 //! "selon une source humanitaire", "the army denied").
 
 use super::analysis::{Analysis, Referent};
-use super::{Claim, ClaimSource, Evidence};
+use super::{ActorKind, Claim, ClaimSource, Evidence};
 use crate::ontology::CueFrame;
 use std::ops::Range;
 
@@ -218,6 +218,26 @@ fn source_at(analysis: &mut Analysis, t: usize, limit: usize) -> Option<(ClaimSo
             stop += 1;
         }
         return Some((ClaimSource::Described(analysis.doc.text_of(t..stop)), stop));
+    }
+    // "a déclaré le chef de la junte, le colonel Assimi Goïta": a title, then the speaker.
+    let window = t..(t + 14).min(limit);
+    let ahead: Vec<usize> = (0..analysis.mentions.len())
+        .filter(|&i| {
+            let m = &analysis.mentions[i];
+            window.contains(&m.tokens.start)
+                && !analysis.doc.quoted[m.tokens.start]
+                && matches!(m.referent, Referent::Actor(_))
+                && !(t..m.tokens.start).any(|k| analysis.doc.tokens[k].is_punct('.') || analysis.doc.keys[k] == "\"")
+        })
+        .collect();
+    let person = ahead.iter().copied().find(|&i| {
+        matches!(analysis.mentions[i].referent, Referent::Actor(a) if analysis.actors[a].kind == ActorKind::Person)
+    });
+    if let Some(index) = person.or_else(|| ahead.first().copied()) {
+        let end = analysis.mentions[index].tokens.end;
+        if let Some(actor) = analysis.actor_of(index) {
+            return Some((ClaimSource::Actor(actor), end));
+        }
     }
     None
 }

@@ -758,33 +758,40 @@ fn resolve_descriptions(analysis: &mut Analysis) {
                 })
         } else if trait_name.is_none() {
             nearest(analysis, &candidates)
-        } else if let Some(country) = p.country {
-            // "alliés russes" with no Russian actor in the article: Russia's forces.
-            Some(analysis.state_body_actor(country, true, &(position..position + 1)))
         } else {
             None
         };
-        // Only non-state armed groups are named by a description alone ("les rebelles touaregs").
-        let nameable = kinds
-            .iter()
-            .all(|k| matches!(k, ActorKind::ArmedGroup | ActorKind::Coalition));
+        // Only non-state armed groups are named by a description alone, and only when
+        // qualified: "les rebelles touaregs", "mercenaires russes", not "l'alliance".
+        let nameable = kinds.iter().all(|k| matches!(k, ActorKind::ArmedGroup | ActorKind::Coalition));
+        let folded = crate::text::fold(&p.phrase);
+        let qualifiers: Vec<&str> = folded.split(' ').skip(1).collect();
         let actor = match chosen {
             Some(actor) => actor,
-            None if !nameable => continue,
-            None => {
-                let key = trait_name.clone().unwrap_or_else(|| slug(&p.phrase));
+            None if nameable && !qualifiers.is_empty() => {
+                // "rebelles touaregs" and "séparatistes touaregs" are the same group.
+                let key = qualifiers.join("-");
                 match created.get(&key) {
-                    Some(&a) => a,
-                    None => {
-                        let name = capitalise(&p.phrase);
-                        let kind = kinds[0];
-                        let a = analysis.discovered_actor(&name, kind, 0.5);
+                    Some(&a) => {
                         analysis.actors[a].traits.extend(trait_name.clone());
+                        a
+                    }
+                    None => {
+                        let a = analysis.discovered_actor(&capitalise(&p.phrase), kinds[0], 0.5);
+                        analysis.actors[a].traits.extend(trait_name.clone());
+                        analysis.actors[a].country = p.country;
                         created.insert(key, a);
                         a
                     }
                 }
             }
+            None => match p.country {
+                // "alliés russes" with no Russian actor in the article: Russia's forces.
+                Some(country) if kinds.contains(&ActorKind::StateArmedForce) => {
+                    analysis.state_body_actor(country, true, &(position..position + 1))
+                }
+                _ => continue,
+            },
         };
         analysis.mentions[i].referent = Referent::Actor(actor);
     }
