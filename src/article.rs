@@ -144,7 +144,14 @@ impl Article {
         let text = text.into();
         let lang = lang.unwrap_or_else(|| detect_language(&text));
         let id = article_id(&text, source.as_deref());
-        Self { id, text, date, source, title, lang }
+        Self {
+            id,
+            text,
+            date,
+            source,
+            title,
+            lang,
+        }
     }
 }
 
@@ -161,11 +168,12 @@ pub fn article_id(text: &str, source: Option<&str>) -> Uuid {
 }
 
 const FRENCH_WORDS: &[&str] = &[
-    "le", "la", "les", "des", "est", "une", "dans", "pour", "que", "qui", "avec", "sur", "du", "au",
-    "et", "un",
+    "le", "la", "les", "des", "est", "une", "dans", "pour", "que", "qui", "avec", "sur", "du",
+    "au", "et", "un",
 ];
-const ENGLISH_WORDS: &[&str] =
-    &["the", "of", "and", "to", "in", "is", "was", "for", "that", "with", "on", "a", "by", "were"];
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "is", "was", "for", "that", "with", "on", "a", "by", "were",
+];
 
 /// Guesses French or English by counting frequent function words of each.
 ///
@@ -173,7 +181,10 @@ const ENGLISH_WORDS: &[&str] =
 /// French accents, else to English.
 pub fn detect_language(text: &str) -> Lang {
     let (mut french, mut english) = (0usize, 0usize);
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
         let word = word.to_lowercase();
         french += usize::from(FRENCH_WORDS.contains(&word.as_str()));
         english += usize::from(ENGLISH_WORDS.contains(&word.as_str()));
@@ -213,8 +224,14 @@ fn check_characters(text: &str) -> Result<(), ArticleError> {
         return Err(ArticleError::Binary);
     }
     for (index, line) in text.split('\n').enumerate() {
-        if let Some(c) = line.chars().find(|&c| c.is_control() && c != '\t' && c != '\r') {
-            return Err(ArticleError::ControlCharacter { line: index + 1, code: u32::from(c) });
+        if let Some(c) = line
+            .chars()
+            .find(|&c| c.is_control() && c != '\t' && c != '\r')
+        {
+            return Err(ArticleError::ControlCharacter {
+                line: index + 1,
+                code: u32::from(c),
+            });
         }
     }
     Ok(())
@@ -310,10 +327,14 @@ pub fn parse_text(input: &str) -> Result<Article, ArticleError> {
         }
         match key {
             HeaderKey::Date => {
-                date = Some(value.parse::<PartialDate>().map_err(|_| ArticleError::BadDate {
-                    line: line_number,
-                    value: value.to_owned(),
-                })?)
+                date = Some(
+                    value
+                        .parse::<PartialDate>()
+                        .map_err(|_| ArticleError::BadDate {
+                            line: line_number,
+                            value: value.to_owned(),
+                        })?,
+                )
             }
             HeaderKey::Source => source = Some(value.to_owned()),
             HeaderKey::Title => title = Some(value.to_owned()),
@@ -345,21 +366,29 @@ fn optional_string<'a>(
     match object.get(field) {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::String(value)) => Ok(Some(value)),
-        Some(_) => Err(ArticleError::WrongType { field, expected: "a string" }),
+        Some(_) => Err(ArticleError::WrongType {
+            field,
+            expected: "a string",
+        }),
     }
 }
 
 /// Parses a JSON article: `{"text", "date", "source", "title", "lang"}`; only `text` is required.
 pub fn parse_json(input: &str) -> Result<Article, ArticleError> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    let value: serde_json::Value = serde_json::from_str(input).map_err(|error| {
-        ArticleError::Json { line: error.line().max(1), message: error.to_string() }
-    })?;
+    let value: serde_json::Value =
+        serde_json::from_str(input).map_err(|error| ArticleError::Json {
+            line: error.line().max(1),
+            message: error.to_string(),
+        })?;
     let serde_json::Value::Object(object) = value else {
-        return Err(ArticleError::WrongType { field: "(root)", expected: "an object" });
+        return Err(ArticleError::WrongType {
+            field: "(root)",
+            expected: "an object",
+        });
     };
-    let text = optional_string(&object, "text")?
-        .ok_or(ArticleError::MissingField { field: "text" })?;
+    let text =
+        optional_string(&object, "text")?.ok_or(ArticleError::MissingField { field: "text" })?;
     check_characters(text).map_err(|error| match error {
         ArticleError::ControlCharacter { code, .. } => ArticleError::BadField {
             field: "text",
@@ -374,14 +403,19 @@ pub fn parse_json(input: &str) -> Result<Article, ArticleError> {
     }
     let date = optional_string(&object, "date")?
         .map(|value| {
-            value.parse::<PartialDate>().map_err(|error| ArticleError::BadField {
-                field: "date",
-                message: error.to_string(),
-            })
+            value
+                .parse::<PartialDate>()
+                .map_err(|error| ArticleError::BadField {
+                    field: "date",
+                    message: error.to_string(),
+                })
         })
         .transpose()?;
     let non_empty = |value: Option<&str>| {
-        value.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
+        value
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
     };
     let source = non_empty(optional_string(&object, "source")?);
     let title = non_empty(optional_string(&object, "title")?);
@@ -405,8 +439,10 @@ pub fn parse_json_lines(input: &str) -> Vec<Result<Article, ArticleError>> {
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(index, line)| {
-            parse_json(line)
-                .map_err(|error| ArticleError::JsonLine { line: index + 1, error: Box::new(error) })
+            parse_json(line).map_err(|error| ArticleError::JsonLine {
+                line: index + 1,
+                error: Box::new(error),
+            })
         })
         .collect()
 }
@@ -418,14 +454,21 @@ mod tests {
     #[test]
     fn namespace_is_the_v5_of_the_project_iri() {
         // The constant is written out so that it is usable in const context; check it.
-        assert_eq!(NAMESPACE, Uuid::new_v5(&Uuid::NAMESPACE_URL, b"https://w3id.org/actorgraph/"));
+        assert_eq!(
+            NAMESPACE,
+            Uuid::new_v5(&Uuid::NAMESPACE_URL, b"https://w3id.org/actorgraph/")
+        );
     }
 
     #[test]
     fn header_and_body_on_the_same_line() {
-        let article = parse_text(" date 2024-07 Les affrontements opposant l'armée.\n\nSuite.\n").unwrap();
+        let article =
+            parse_text(" date 2024-07 Les affrontements opposant l'armée.\n\nSuite.\n").unwrap();
         assert_eq!(article.date, Some(PartialDate::month(2024, 7).unwrap()));
-        assert_eq!(article.text, "Les affrontements opposant l'armée.\n\nSuite.");
+        assert_eq!(
+            article.text,
+            "Les affrontements opposant l'armée.\n\nSuite."
+        );
         assert_eq!(article.lang, Lang::Fr);
     }
 
@@ -456,19 +499,33 @@ mod tests {
     fn bad_headers() {
         assert_eq!(
             parse_text("date 2024-13 Le texte").unwrap_err(),
-            ArticleError::BadDate { line: 1, value: "2024-13".into() }
+            ArticleError::BadDate {
+                line: 1,
+                value: "2024-13".into()
+            }
         );
         assert_eq!(
             parse_text("\ndate hier\nLe texte").unwrap_err(),
-            ArticleError::BadDate { line: 2, value: "hier".into() }
+            ArticleError::BadDate {
+                line: 2,
+                value: "hier".into()
+            }
         );
         assert!(matches!(
             parse_text("lang de\nText").unwrap_err(),
-            ArticleError::BadHeader { line: 1, key: "lang", .. }
+            ArticleError::BadHeader {
+                line: 1,
+                key: "lang",
+                ..
+            }
         ));
         assert!(matches!(
             parse_text("date 2024\ndate 2023\nText").unwrap_err(),
-            ArticleError::BadHeader { line: 2, key: "date", .. }
+            ArticleError::BadHeader {
+                line: 2,
+                key: "date",
+                ..
+            }
         ));
     }
 
@@ -476,14 +533,18 @@ mod tests {
     fn empty_inputs() {
         assert_eq!(parse_text("").unwrap_err(), ArticleError::Empty);
         assert_eq!(parse_text(" \n\n\t\n").unwrap_err(), ArticleError::Empty);
-        assert_eq!(parse_text("date 2024\ntitle T\n\n").unwrap_err(), ArticleError::Empty);
+        assert_eq!(
+            parse_text("date 2024\ntitle T\n\n").unwrap_err(),
+            ArticleError::Empty
+        );
         assert_eq!(parse_bytes(b"").unwrap_err(), ArticleError::Empty);
     }
 
     #[test]
     fn crlf_and_bom() {
-        let article = parse_bytes("\u{feff}date 2024\r\n\r\nLe texte.\r\n\r\nLa suite.\r\n".as_bytes())
-            .unwrap();
+        let article =
+            parse_bytes("\u{feff}date 2024\r\n\r\nLe texte.\r\n\r\nLa suite.\r\n".as_bytes())
+                .unwrap();
         assert_eq!(article.text, "Le texte.\n\nLa suite.");
         assert_eq!(article.date, Some(PartialDate::year(2024)));
     }
@@ -491,7 +552,10 @@ mod tests {
     #[test]
     fn binary_and_encoding() {
         assert_eq!(parse_bytes(b"abc\0def").unwrap_err(), ArticleError::Binary);
-        assert_eq!(parse_bytes(b"line one\nline \xff two").unwrap_err(), ArticleError::NotUtf8 { line: 2 });
+        assert_eq!(
+            parse_bytes(b"line one\nline \xff two").unwrap_err(),
+            ArticleError::NotUtf8 { line: 2 }
+        );
         assert_eq!(
             parse_text("ok\nbell \u{7} here").unwrap_err(),
             ArticleError::ControlCharacter { line: 2, code: 7 }
@@ -506,18 +570,39 @@ mod tests {
         .unwrap();
         assert_eq!(article.text, "The army said.");
         assert_eq!(article.lang, Lang::En);
-        assert_eq!(parse_bytes(br#"  {"text": "Le texte"}"#).unwrap().text, "Le texte");
+        assert_eq!(
+            parse_bytes(br#"  {"text": "Le texte"}"#).unwrap().text,
+            "Le texte"
+        );
         assert_eq!(
             parse_json(r#"{"text": 3}"#).unwrap_err(),
-            ArticleError::WrongType { field: "text", expected: "a string" }
+            ArticleError::WrongType {
+                field: "text",
+                expected: "a string"
+            }
         );
         assert_eq!(
             parse_json(r#"{"text": "t", "date": 2024}"#).unwrap_err(),
-            ArticleError::WrongType { field: "date", expected: "a string" }
+            ArticleError::WrongType {
+                field: "date",
+                expected: "a string"
+            }
         );
-        assert_eq!(parse_json(r#"{"title": "t"}"#).unwrap_err(), ArticleError::MissingField { field: "text" });
-        assert!(matches!(parse_json(r#"["t"]"#).unwrap_err(), ArticleError::WrongType { field: "(root)", .. }));
-        assert!(matches!(parse_json("{\n\"text\": }").unwrap_err(), ArticleError::Json { line: 2, .. }));
+        assert_eq!(
+            parse_json(r#"{"title": "t"}"#).unwrap_err(),
+            ArticleError::MissingField { field: "text" }
+        );
+        assert!(matches!(
+            parse_json(r#"["t"]"#).unwrap_err(),
+            ArticleError::WrongType {
+                field: "(root)",
+                ..
+            }
+        ));
+        assert!(matches!(
+            parse_json("{\n\"text\": }").unwrap_err(),
+            ArticleError::Json { line: 2, .. }
+        ));
         assert!(matches!(
             parse_json(r#"{"text": "t", "date": "July"}"#).unwrap_err(),
             ArticleError::BadField { field: "date", .. }
@@ -526,7 +611,8 @@ mod tests {
 
     #[test]
     fn json_lines_report_their_line() {
-        let results = parse_json_lines("{\"text\": \"one\"}\n\n{\"text\": 1}\n{\"text\": \"three\"}\n");
+        let results =
+            parse_json_lines("{\"text\": \"one\"}\n\n{\"text\": 1}\n{\"text\": \"three\"}\n");
         assert_eq!(results.len(), 3);
         assert!(results[0].is_ok() && results[2].is_ok());
         let error = results[1].as_ref().unwrap_err();
@@ -549,8 +635,14 @@ mod tests {
 
     #[test]
     fn language_detection() {
-        assert_eq!(detect_language("Les combats sont dans la ville avec les rebelles."), Lang::Fr);
-        assert_eq!(detect_language("The army said that fighting was in the north of the country."), Lang::En);
+        assert_eq!(
+            detect_language("Les combats sont dans la ville avec les rebelles."),
+            Lang::Fr
+        );
+        assert_eq!(
+            detect_language("The army said that fighting was in the north of the country."),
+            Lang::En
+        );
         assert_eq!(detect_language("Kidal, Tinzaouatène"), Lang::Fr);
         assert_eq!(detect_language("Kidal"), Lang::En);
     }

@@ -8,7 +8,9 @@ use crate::api::{self, ApiConfig, AppState};
 use crate::article::{self, Article, ArticleError};
 use crate::extract::{self, ClaimSource, EntityRef, Facts};
 use crate::ontology::{self, Knowledge};
-use crate::store::{self, GraphSelection, KgStore, QueryOutput, QueryResultsFormat, ResultsFormat, SparqlQuery};
+use crate::store::{
+    self, GraphSelection, KgStore, QueryOutput, QueryResultsFormat, ResultsFormat, SparqlQuery,
+};
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use oxigraph::io::RdfFormat;
@@ -44,7 +46,12 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct StoreArgs {
     /// Directory of the on-disk store (created if missing)
-    #[arg(long, env = "ACTORGRAPH_LOCATION", default_value = "data", conflicts_with = "memory")]
+    #[arg(
+        long,
+        env = "ACTORGRAPH_LOCATION",
+        default_value = "data",
+        conflicts_with = "memory"
+    )]
     pub location: PathBuf,
     /// Keep the store in memory (lost on exit)
     #[arg(long)]
@@ -155,8 +162,12 @@ fn ontology_dir(given: Option<PathBuf>) -> PathBuf {
 fn prepare(store: &KgStore, ontology_dir: &Path) -> anyhow::Result<Knowledge> {
     let report = store.load_ontology(ontology_dir)?;
     tracing::info!(files = report.files.len(), quads = report.quads, dir = %ontology_dir.display(), "ontology loaded");
-    Knowledge::load(ontology_dir)
-        .with_context(|| format!("cannot read the ontology data in {}", ontology_dir.display()))
+    Knowledge::load(ontology_dir).with_context(|| {
+        format!(
+            "cannot read the ontology data in {}",
+            ontology_dir.display()
+        )
+    })
 }
 
 /// What a load did.
@@ -210,7 +221,9 @@ fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<Input, (String, String)>> {
             let walker = walkdir::WalkDir::new(path)
                 .sort_by_file_name()
                 .into_iter()
-                .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'));
+                .filter_entry(|entry| {
+                    entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+                });
             for entry in walker {
                 match entry {
                     Ok(entry) if entry.file_type().is_file() => {
@@ -218,7 +231,9 @@ fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<Input, (String, String)>> {
                             .path()
                             .extension()
                             .and_then(|ext| ext.to_str())
-                            .is_some_and(|ext| ARTICLE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()));
+                            .is_some_and(|ext| {
+                                ARTICLE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+                            });
                         if wanted {
                             inputs.push(Ok(Input::File(entry.into_path())));
                         }
@@ -247,7 +262,11 @@ fn parse_input(input: &Input, bytes: &[u8]) -> Vec<Result<Article, ArticleError>
     match std::str::from_utf8(bytes) {
         Ok(text) => article::parse_json_lines(text),
         Err(error) => {
-            let line = bytes[..error.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line = bytes[..error.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
             vec![Err(ArticleError::NotUtf8 { line })]
         }
     }
@@ -295,9 +314,9 @@ fn load_paths(store: &KgStore, knowledge: &Knowledge, paths: &[PathBuf]) -> Load
             }
         };
         for article in parse_input(&input, &bytes) {
-            let result = article.map_err(crate::IngestError::from).and_then(|article| {
-                crate::ingest(store, knowledge, &article)
-            });
+            let result = article
+                .map_err(crate::IngestError::from)
+                .and_then(|article| crate::ingest(store, knowledge, &article));
             match result {
                 Ok(report) => {
                     summary.loaded += 1;
@@ -335,13 +354,23 @@ fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
         summary.errors,
         started.elapsed()
     );
-    Ok(if summary.errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if summary.errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn read_article(file: &Path) -> anyhow::Result<Article> {
-    let input = if file.as_os_str() == "-" { Input::Stdin } else { Input::File(file.to_owned()) };
+    let input = if file.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File(file.to_owned())
+    };
     let name = input.name();
-    let bytes = input.read().with_context(|| format!("cannot read {name}"))?;
+    let bytes = input
+        .read()
+        .with_context(|| format!("cannot read {name}"))?;
     let article = parse_input(&input, &bytes)
         .into_iter()
         .next()
@@ -380,8 +409,15 @@ fn extract_command(args: ExtractArgs) -> anyhow::Result<ExitCode> {
 fn facts_listing(article: &Article, facts: &Facts) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    let date = facts.date.map_or_else(|| "unknown".to_owned(), |d| d.to_string());
-    let _ = writeln!(out, "article {} ({}, date {date})", article.id, facts.lang.code());
+    let date = facts
+        .date
+        .map_or_else(|| "unknown".to_owned(), |d| d.to_string());
+    let _ = writeln!(
+        out,
+        "article {} ({}, date {date})",
+        article.id,
+        facts.lang.code()
+    );
     let actor = |index: usize| facts.actors.get(index).map_or("?", |a| a.name.as_str());
     let place = |index: usize| facts.places.get(index).map_or("?", |p| p.name.as_str());
     let entity = |entity: EntityRef| match entity {
@@ -390,18 +426,42 @@ fn facts_listing(article: &Article, facts: &Facts) -> String {
     };
     let _ = writeln!(out, "\nactors ({})", facts.actors.len());
     for a in &facts.actors {
-        let _ = writeln!(out, "  {} [{}] ×{} ({:.2})", a.name, a.kind.class_name(), a.mentions.len(), a.confidence);
+        let _ = writeln!(
+            out,
+            "  {} [{}] ×{} ({:.2})",
+            a.name,
+            a.kind.class_name(),
+            a.mentions.len(),
+            a.confidence
+        );
     }
     let _ = writeln!(out, "\nplaces ({})", facts.places.len());
     for p in &facts.places {
-        let country = p.country.as_deref().map(|c| format!(", {c}")).unwrap_or_default();
-        let _ = writeln!(out, "  {}{country} ×{} ({:.2})", p.name, p.mentions.len(), p.confidence);
+        let country = p
+            .country
+            .as_deref()
+            .map(|c| format!(", {c}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {}{country} ×{} ({:.2})",
+            p.name,
+            p.mentions.len(),
+            p.confidence
+        );
     }
     let _ = writeln!(out, "\nevents ({})", facts.events.len());
     for e in &facts.events {
         let participants: Vec<&str> = e.participants.iter().map(|p| actor(p.actor)).collect();
-        let at = e.place.map(|i| format!(" at {}", place(i))).unwrap_or_default();
-        let when = e.time.as_ref().map(|t| format!(" on {:?}", t.text)).unwrap_or_default();
+        let at = e
+            .place
+            .map(|i| format!(" at {}", place(i)))
+            .unwrap_or_default();
+        let when = e
+            .time
+            .as_ref()
+            .map(|t| format!(" on {:?}", t.text))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
             "  {} {:?}: {}{at}{when} ({:.2})",
@@ -454,7 +514,13 @@ fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
         QueryFormat::Tsv => ResultsFormat::Solutions(QueryResultsFormat::Tsv),
     };
     let mut stdout = std::io::stdout().lock();
-    store.query_to_writer(parsed, &GraphSelection::default(), format, None, &mut stdout)?;
+    store.query_to_writer(
+        parsed,
+        &GraphSelection::default(),
+        format,
+        None,
+        &mut stdout,
+    )?;
     if args.format == QueryFormat::Json {
         writeln!(stdout)?;
     }
@@ -466,7 +532,11 @@ fn compact(term: &Term) -> String {
     if let Term::NamedNode(node) = term {
         for (prefix, namespace) in store::PREFIXES {
             if let Some(local) = node.as_str().strip_prefix(namespace) {
-                if !local.is_empty() && local.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+                if !local.is_empty()
+                    && local
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                {
                     return format!("{prefix}:{local}");
                 }
             }
@@ -489,7 +559,11 @@ fn table(output: &QueryOutput) -> anyhow::Result<String> {
         QueryOutput::Solutions { variables, rows } => {
             let cells: Vec<Vec<String>> = rows
                 .iter()
-                .map(|row| row.iter().map(|value| value.as_ref().map(compact).unwrap_or_default()).collect())
+                .map(|row| {
+                    row.iter()
+                        .map(|value| value.as_ref().map(compact).unwrap_or_default())
+                        .collect()
+                })
                 .collect();
             let mut widths: Vec<usize> = variables.iter().map(|v| v.chars().count() + 1).collect();
             for row in &cells {
@@ -534,14 +608,18 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     if store.article_count()? == 0 {
         let seeds = seeds_dir(args.seeds);
         if seeds.is_dir() {
-            let summary = load_paths(&store, &knowledge, &[seeds.clone()]);
+            let summary = load_paths(&store, &knowledge, std::slice::from_ref(&seeds));
             tracing::info!(dir = %seeds.display(), articles = summary.loaded, errors = summary.errors, "seeds loaded");
         } else {
             tracing::warn!(dir = %seeds.display(), "no seeds folder");
         }
     }
-    let config = ApiConfig { query_timeout: Duration::from_secs(args.query_timeout.max(1)) };
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let config = ApiConfig {
+        query_timeout: Duration::from_secs(args.query_timeout.max(1)),
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(&args.bind)
             .await
@@ -594,7 +672,12 @@ mod tests {
         let output = QueryOutput::Solutions {
             variables: vec!["a".into(), "b".into()],
             rows: vec![vec![
-                Some(oxigraph::model::NamedNode::new_unchecked("https://w3id.org/actorgraph/ns#allyOf").into()),
+                Some(
+                    oxigraph::model::NamedNode::new_unchecked(
+                        "https://w3id.org/actorgraph/ns#allyOf",
+                    )
+                    .into(),
+                ),
                 None,
             ]],
         };

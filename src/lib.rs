@@ -65,11 +65,20 @@ pub enum IngestError {
 
 /// The whole flow for one article: extract → rdf → replace its graph in one transaction.
 #[tracing::instrument(skip_all, fields(article = %article.id))]
-pub fn ingest(store: &KgStore, knowledge: &Knowledge, article: &Article) -> Result<IngestReport, IngestError> {
+pub fn ingest(
+    store: &KgStore,
+    knowledge: &Knowledge,
+    article: &Article,
+) -> Result<IngestReport, IngestError> {
     let facts = extract::extract(article, knowledge);
     let quads = rdf::article_quads(article, &facts);
     let replaced = store.replace_article(&rdf::article_iri(&article.id), &quads)?;
-    tracing::debug!(n_quads = quads.len(), replaced, n_warnings = facts.warnings.len(), "ingested");
+    tracing::debug!(
+        n_quads = quads.len(),
+        replaced,
+        n_warnings = facts.warnings.len(),
+        "ingested"
+    );
     Ok(IngestReport {
         article_id: article.id,
         quads: quads.len(),

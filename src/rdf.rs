@@ -8,12 +8,10 @@
 use crate::article::Article;
 use crate::date::{PartialDate, Precision};
 use crate::extract::{
-    ActorKind, Actor, ClaimSource, EntityKey, EntityRef, Facts, Lang, Mention, Role, TimeAnchor,
+    Actor, ActorKind, ClaimSource, EntityKey, EntityRef, Facts, Lang, Mention, Role, TimeAnchor,
 };
 use crate::vocab::{ag, std_terms as v};
-use oxigraph::model::{
-    GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
-};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use unicode_normalization::UnicodeNormalization;
 use uuid::Uuid;
 
@@ -34,7 +32,10 @@ pub fn graph_iri(id: &Uuid) -> NamedNode {
 /// other characters become one `-`. Never empty (`unnamed` for text with no letter or digit).
 pub fn slug(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
-    for c in text.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
+    for c in text
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
         } else if !slug.ends_with('-') {
@@ -123,7 +124,11 @@ fn integer(value: impl ToString) -> Literal {
 
 /// A confidence as `xsd:decimal` with two digits; out-of-range values are clamped.
 fn confidence(value: f32) -> Literal {
-    let value = if value.is_finite() { value.clamp(0.0, 1.0) } else { 0.0 };
+    let value = if value.is_finite() {
+        value.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     Literal::new_typed_literal(format!("{value:.2}"), v::XSD_DECIMAL)
 }
 
@@ -148,7 +153,12 @@ impl GraphBuilder {
         ));
     }
 
-    fn add_iri(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, object: NamedNodeRef<'_>) {
+    fn add_iri(
+        &mut self,
+        subject: &NamedNode,
+        predicate: NamedNodeRef<'_>,
+        object: NamedNodeRef<'_>,
+    ) {
         self.add(subject, predicate, object.into_owned());
     }
 
@@ -159,7 +169,11 @@ impl GraphBuilder {
     fn add_date(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, date: PartialDate) {
         self.add(subject, predicate, date_literal(date));
         if predicate == ag::DATE {
-            self.add(subject, ag::DATE_PRECISION, Literal::new_simple_literal(precision_name(date)));
+            self.add(
+                subject,
+                ag::DATE_PRECISION,
+                Literal::new_simple_literal(precision_name(date)),
+            );
         }
     }
 }
@@ -176,11 +190,19 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         lang: facts.lang,
         quads: Vec::new(),
     };
-    let actor_nodes: Vec<NamedNode> =
-        facts.actors.iter().map(|actor| actor_iri(&actor.key, actor.kind)).collect();
-    let place_nodes: Vec<NamedNode> = facts.places.iter().map(|place| place_iri(&place.key)).collect();
-    let sentence_nodes: Vec<NamedNode> =
-        (0..facts.sentences.len()).map(|index| sentence_iri(id, index)).collect();
+    let actor_nodes: Vec<NamedNode> = facts
+        .actors
+        .iter()
+        .map(|actor| actor_iri(&actor.key, actor.kind))
+        .collect();
+    let place_nodes: Vec<NamedNode> = facts
+        .places
+        .iter()
+        .map(|place| place_iri(&place.key))
+        .collect();
+    let sentence_nodes: Vec<NamedNode> = (0..facts.sentences.len())
+        .map(|index| sentence_iri(id, index))
+        .collect();
     let entity = |entity: EntityRef| match entity {
         EntityRef::Actor(index) => actor_nodes.get(index).cloned(),
         EntityRef::Place(index) => place_nodes.get(index).cloned(),
@@ -189,8 +211,16 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
     // The article itself.
     out.add_iri(&article_node, v::RDF_TYPE, ag::ARTICLE);
     out.add_iri(&article_node, v::RDF_TYPE, v::SCHEMA_NEWS_ARTICLE);
-    out.add(&article_node, ag::TEXT, Literal::new_simple_literal(&article.text));
-    out.add(&article_node, ag::LANGUAGE, Literal::new_simple_literal(article.lang.code()));
+    out.add(
+        &article_node,
+        ag::TEXT,
+        Literal::new_simple_literal(&article.text),
+    );
+    out.add(
+        &article_node,
+        ag::LANGUAGE,
+        Literal::new_simple_literal(article.lang.code()),
+    );
     if let Some(date) = article.date {
         out.add_date(&article_node, ag::DATE, date);
     }
@@ -198,7 +228,11 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         match NamedNode::new(source.as_str()) {
             Ok(url) => out.add(&article_node, v::SCHEMA_URL, url),
             // Not an absolute IRI ("AFP"): keep it, as text.
-            Err(_) => out.add(&article_node, v::SCHEMA_URL, Literal::new_simple_literal(source)),
+            Err(_) => out.add(
+                &article_node,
+                v::SCHEMA_URL,
+                Literal::new_simple_literal(source),
+            ),
         }
     }
     if let Some(title) = &article.title {
@@ -256,7 +290,9 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         out.add_iri(&node, v::RDF_TYPE, ag::EVENT);
         out.add(&node, v::RDF_TYPE, class(event.kind.class_name()));
         for (k, participant) in event.participants.iter().enumerate() {
-            let Some(actor) = actor_nodes.get(participant.actor) else { continue };
+            let Some(actor) = actor_nodes.get(participant.actor) else {
+                continue;
+            };
             out.add(&node, ag::PARTICIPANT, actor.clone());
             let participation = NamedNode::new_unchecked(format!("{}#p{k}", node.as_str()));
             out.add(&node, ag::PARTICIPATION_PROPERTY, participation.clone());
@@ -285,9 +321,17 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
                 };
                 out.add_date(&node, predicate, date);
             }
-            out.add(&node, ag::DATE_TEXT, Literal::new_simple_literal(&time.text));
+            out.add(
+                &node,
+                ag::DATE_TEXT,
+                Literal::new_simple_literal(&time.text),
+            );
         }
-        out.add(&node, ag::TRIGGER, Literal::new_simple_literal(&event.trigger.text));
+        out.add(
+            &node,
+            ag::TRIGGER,
+            Literal::new_simple_literal(&event.trigger.text),
+        );
         if let Some(sentence) = sentence_nodes.get(event.trigger.sentence) {
             out.add(&node, ag::EVIDENCE, sentence.clone());
         }
@@ -320,7 +364,11 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         if let Some(until) = relation.until {
             out.add_date(&node, ag::UNTIL, until);
         }
-        out.add(&node, ag::EVIDENCE_TEXT, Literal::new_simple_literal(&relation.evidence.text));
+        out.add(
+            &node,
+            ag::EVIDENCE_TEXT,
+            Literal::new_simple_literal(&relation.evidence.text),
+        );
         if let Some(sentence) = sentence_nodes.get(relation.evidence.sentence) {
             out.add(&node, ag::EVIDENCE, sentence.clone());
         }
@@ -346,7 +394,11 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         let node = claim_iri(id, index);
         out.add_iri(&node, v::RDF_TYPE, ag::CLAIM);
         out.add(&node, v::PROV_WAS_ATTRIBUTED_TO, source);
-        out.add(&node, ag::STATEMENT_PROPERTY, Literal::new_simple_literal(&claim.statement));
+        out.add(
+            &node,
+            ag::STATEMENT_PROPERTY,
+            Literal::new_simple_literal(&claim.statement),
+        );
         out.add(&node, ag::CUE, Literal::new_simple_literal(&claim.cue));
         out.add(&node, ag::DENIAL, Literal::from(claim.denial));
         if let Some(event) = claim.about.filter(|&event| event < facts.events.len()) {
@@ -402,16 +454,33 @@ mod tests {
     };
 
     fn mention(text: &str, start: usize) -> Mention {
-        Mention { span: Span { start, end: start + text.chars().count() }, text: text.into(), sentence: 0 }
+        Mention {
+            span: Span {
+                start,
+                end: start + text.chars().count(),
+            },
+            text: text.into(),
+            sentence: 0,
+        }
     }
 
     fn evidence(text: &str) -> Evidence {
-        Evidence { sentence: 0, span: Span { start: 0, end: text.chars().count() }, text: text.into() }
+        Evidence {
+            sentence: 0,
+            span: Span {
+                start: 0,
+                end: text.chars().count(),
+            },
+            text: text.into(),
+        }
     }
 
     #[test]
     fn slugs() {
-        assert_eq!(slug("Front de libération de l'Azawad"), "front-de-liberation-de-l-azawad");
+        assert_eq!(
+            slug("Front de libération de l'Azawad"),
+            "front-de-liberation-de-l-azawad"
+        );
         assert_eq!(slug("  ---  "), "unnamed");
         assert_eq!(slug("FAMa"), "fama");
     }
@@ -419,7 +488,10 @@ mod tests {
     #[test]
     fn countries_live_in_the_place_namespace() {
         let key = EntityKey::Known("ml".into());
-        assert_eq!(actor_iri(&key, ActorKind::Country).as_str(), "https://w3id.org/actorgraph/place/ml");
+        assert_eq!(
+            actor_iri(&key, ActorKind::Country).as_str(),
+            "https://w3id.org/actorgraph/place/ml"
+        );
         assert_eq!(
             actor_iri(&key, ActorKind::Government).as_str(),
             "https://w3id.org/actorgraph/actor/ml"
@@ -439,7 +511,10 @@ mod tests {
         let facts = Facts {
             lang: Lang::Fr,
             date: article.date,
-            sentences: vec![Sentence { span: Span { start: 0, end: 52 }, text: "Les FAMa et Wagner combattent le CSP à Tinzaouatène.".into() }],
+            sentences: vec![Sentence {
+                span: Span { start: 0, end: 52 },
+                text: "Les FAMa et Wagner combattent le CSP à Tinzaouatène.".into(),
+            }],
             actors: vec![
                 crate::extract::Actor {
                     key: EntityKey::Known("fama".into()),
@@ -468,8 +543,16 @@ mod tests {
                 kind: EventKind::Battle,
                 trigger: evidence("combattent"),
                 participants: vec![
-                    Participant { actor: 0, role: Role::Side, side: Some(0) },
-                    Participant { actor: 1, role: Role::Side, side: Some(0) },
+                    Participant {
+                        actor: 0,
+                        role: Role::Side,
+                        side: Some(0),
+                    },
+                    Participant {
+                        actor: 1,
+                        role: Role::Side,
+                        side: Some(0),
+                    },
                 ],
                 place: Some(0),
                 time: Some(TimeExpression {

@@ -139,7 +139,9 @@ pub struct SparqlQuery {
 impl SparqlQuery {
     /// Parses a SPARQL query.
     pub fn parse(text: &str) -> Result<Self, StoreError> {
-        Ok(Self { query: spargebra::SparqlParser::new().parse_query(text)? })
+        Ok(Self {
+            query: spargebra::SparqlParser::new().parse_query(text)?,
+        })
     }
 
     /// The query's form.
@@ -252,7 +254,9 @@ pub const PREFIXES: &[(&str, &str)] = &[
 pub fn rdf_serializer(format: RdfFormat) -> RdfSerializer {
     let mut serializer = RdfSerializer::from_format(format);
     for (name, iri) in PREFIXES {
-        serializer = serializer.with_prefix(*name, *iri).expect("prefix IRIs are valid");
+        serializer = serializer
+            .with_prefix(*name, *iri)
+            .expect("prefix IRIs are valid");
     }
     serializer
 }
@@ -271,12 +275,19 @@ impl KgStore {
     }
 
     fn wrap(store: Store) -> Self {
-        Self { store, writer: Arc::new(Mutex::new(())) }
+        Self {
+            store,
+            writer: Arc::new(Mutex::new(())),
+        }
     }
 
     /// Replaces the content of an article's graph with `quads`, in one transaction.
     /// Returns whether the graph existed before. `quads` must all be in that graph.
-    pub fn replace_article(&self, article_iri: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError> {
+    pub fn replace_article(
+        &self,
+        article_iri: &NamedNode,
+        quads: &[Quad],
+    ) -> Result<bool, StoreError> {
         let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
         let mut transaction = self.store.start_transaction()?;
         let existed = transaction.contains_named_graph(article_iri)?;
@@ -312,19 +323,27 @@ impl KgStore {
     pub fn load_ontology(&self, dir: &Path) -> Result<OntologyReport, StoreError> {
         let mut report = OntologyReport::default();
         let ontology_file = dir.join("actorgraph.ttl");
-        let ontology_files: Vec<PathBuf> =
-            ontology_file.is_file().then_some(ontology_file).into_iter().collect();
+        let ontology_files: Vec<PathBuf> = ontology_file
+            .is_file()
+            .then_some(ontology_file)
+            .into_iter()
+            .collect();
         self.replace_graph_from_files(graphs::ONTOLOGY, &ontology_files)?;
         report.files.extend(ontology_files);
 
         let gazetteer_dir = dir.join("gazetteer");
         let mut gazetteer_files = Vec::new();
         if gazetteer_dir.is_dir() {
-            let entries = std::fs::read_dir(&gazetteer_dir)
-                .map_err(|source| StoreError::Io { path: gazetteer_dir.clone(), source })?;
+            let entries = std::fs::read_dir(&gazetteer_dir).map_err(|source| StoreError::Io {
+                path: gazetteer_dir.clone(),
+                source,
+            })?;
             for entry in entries {
                 let path = entry
-                    .map_err(|source| StoreError::Io { path: gazetteer_dir.clone(), source })?
+                    .map_err(|source| StoreError::Io {
+                        path: gazetteer_dir.clone(),
+                        source,
+                    })?
                     .path();
                 if path.extension().is_some_and(|ext| ext == "ttl") {
                     gazetteer_files.push(path);
@@ -336,17 +355,26 @@ impl KgStore {
         report.files.extend(gazetteer_files);
 
         for graph in [graphs::ONTOLOGY, graphs::GAZETTEER] {
-            report.quads +=
-                self.store.quads_for_pattern(None, None, None, Some(graph.into())).count();
+            report.quads += self
+                .store
+                .quads_for_pattern(None, None, None, Some(graph.into()))
+                .count();
         }
         Ok(report)
     }
 
-    fn replace_graph_from_files(&self, graph: NamedNodeRef<'_>, files: &[PathBuf]) -> Result<(), StoreError> {
+    fn replace_graph_from_files(
+        &self,
+        graph: NamedNodeRef<'_>,
+        files: &[PathBuf],
+    ) -> Result<(), StoreError> {
         // Read everything first: no file I/O while holding the writer lock.
         let mut contents = Vec::with_capacity(files.len());
         for path in files {
-            let bytes = std::fs::read(path).map_err(|source| StoreError::Io { path: path.clone(), source })?;
+            let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
+                path: path.clone(),
+                source,
+            })?;
             contents.push((path, bytes));
         }
         let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
@@ -361,7 +389,10 @@ impl KgStore {
                 .rename_blank_nodes();
             transaction
                 .load_from_slice(parser, &bytes)
-                .map_err(|source| StoreError::Load { path: path.clone(), source })?;
+                .map_err(|source| StoreError::Load {
+                    path: path.clone(),
+                    source,
+                })?;
         }
         transaction.commit()?;
         Ok(())
@@ -403,7 +434,10 @@ impl KgStore {
     ) -> Result<W, StoreError> {
         let form = query.form();
         if !format.fits(form) {
-            return Err(StoreError::FormatMismatch { format: format.name(), form });
+            return Err(StoreError::FormatMismatch {
+                format: format.name(),
+                form,
+            });
         }
         let results = self.evaluate(query, graphs, cancellation)?;
         match (results, format) {
@@ -413,43 +447,56 @@ impl KgStore {
                     .map_err(StoreError::Write)
             }
             (QueryResults::Solutions(solutions), ResultsFormat::Solutions(format)) => {
-                let mut serializer = oxigraph::sparql::results::QueryResultsSerializer::from_format(format)
-                    .serialize_solutions_to_writer(writer, solutions.variables().to_vec())
-                    .map_err(StoreError::Write)?;
+                let mut serializer =
+                    oxigraph::sparql::results::QueryResultsSerializer::from_format(format)
+                        .serialize_solutions_to_writer(writer, solutions.variables().to_vec())
+                        .map_err(StoreError::Write)?;
                 for solution in solutions {
-                    serializer.serialize(&solution?).map_err(StoreError::Write)?;
+                    serializer
+                        .serialize(&solution?)
+                        .map_err(StoreError::Write)?;
                 }
                 serializer.finish().map_err(StoreError::Write)
             }
             (QueryResults::Graph(triples), ResultsFormat::Graph(format)) => {
                 let mut serializer = rdf_serializer(format).for_writer(writer);
                 for triple in triples {
-                    serializer.serialize_triple(&triple?).map_err(StoreError::Write)?;
+                    serializer
+                        .serialize_triple(&triple?)
+                        .map_err(StoreError::Write)?;
                 }
                 serializer.finish().map_err(StoreError::Write)
             }
-            (_, format) => Err(StoreError::FormatMismatch { format: format.name(), form }),
+            (_, format) => Err(StoreError::FormatMismatch {
+                format: format.name(),
+                form,
+            }),
         }
     }
 
     /// Evaluates a query (union default graph) and reads all its results.
     pub fn query(&self, sparql: &str) -> Result<QueryOutput, StoreError> {
         let query = SparqlQuery::parse(sparql)?;
-        Ok(match self.evaluate(query, &GraphSelection::default(), None)? {
-            QueryResults::Boolean(value) => QueryOutput::Boolean(value),
-            QueryResults::Solutions(solutions) => {
-                let variables =
-                    solutions.variables().iter().map(|variable| variable.as_str().to_owned()).collect();
-                let mut rows = Vec::new();
-                for solution in solutions {
-                    rows.push(solution?.values().to_vec());
+        Ok(
+            match self.evaluate(query, &GraphSelection::default(), None)? {
+                QueryResults::Boolean(value) => QueryOutput::Boolean(value),
+                QueryResults::Solutions(solutions) => {
+                    let variables = solutions
+                        .variables()
+                        .iter()
+                        .map(|variable| variable.as_str().to_owned())
+                        .collect();
+                    let mut rows = Vec::new();
+                    for solution in solutions {
+                        rows.push(solution?.values().to_vec());
+                    }
+                    QueryOutput::Solutions { variables, rows }
                 }
-                QueryOutput::Solutions { variables, rows }
-            }
-            QueryResults::Graph(triples) => {
-                QueryOutput::Graph(triples.collect::<Result<Vec<_>, _>>()?)
-            }
-        })
+                QueryResults::Graph(triples) => {
+                    QueryOutput::Graph(triples.collect::<Result<Vec<_>, _>>()?)
+                }
+            },
+        )
     }
 
     fn evaluate(
@@ -512,14 +559,26 @@ mod tests {
     fn replace_is_idempotent_and_union_is_the_default() {
         let store = KgStore::in_memory().unwrap();
         let graph = NamedNode::new_unchecked(format!("{ARTICLE_GRAPH_PREFIX}1"));
-        assert!(!store.replace_article(&graph, &[quad(graph.as_str(), "a"), quad(graph.as_str(), "b")]).unwrap());
-        assert!(store.replace_article(&graph, &[quad(graph.as_str(), "c")]).unwrap());
+        assert!(!store
+            .replace_article(
+                &graph,
+                &[quad(graph.as_str(), "a"), quad(graph.as_str(), "b")]
+            )
+            .unwrap());
+        assert!(store
+            .replace_article(&graph, &[quad(graph.as_str(), "c")])
+            .unwrap());
         assert_eq!(store.len().unwrap(), 1);
         assert_eq!(store.article_count().unwrap(), 1);
-        let QueryOutput::Solutions { rows, .. } = store.query("SELECT ?o WHERE { ?s ?p ?o }").unwrap() else {
+        let QueryOutput::Solutions { rows, .. } =
+            store.query("SELECT ?o WHERE { ?s ?p ?o }").unwrap()
+        else {
             panic!("not solutions")
         };
-        assert_eq!(rows, vec![vec![Some(Literal::new_simple_literal("c").into())]]);
+        assert_eq!(
+            rows,
+            vec![vec![Some(Literal::new_simple_literal("c").into())]]
+        );
         assert!(store.remove_article(&graph).unwrap());
         assert_eq!(store.article_count().unwrap(), 0);
         assert!(store.is_empty().unwrap());
@@ -529,17 +588,33 @@ mod tests {
     fn request_graphs_override_the_union() {
         let store = KgStore::in_memory().unwrap();
         let graph = NamedNode::new_unchecked("http://example.com/g");
-        store.replace_article(&graph, &[quad(graph.as_str(), "a")]).unwrap();
+        store
+            .replace_article(&graph, &[quad(graph.as_str(), "a")])
+            .unwrap();
         let query = || SparqlQuery::parse("ASK { ?s ?p ?o }").unwrap();
         let format = ResultsFormat::Solutions(QueryResultsFormat::Csv);
         let ask = |graphs: &GraphSelection| {
-            String::from_utf8(store.query_to_writer(query(), graphs, format, None, Vec::new()).unwrap()).unwrap()
+            String::from_utf8(
+                store
+                    .query_to_writer(query(), graphs, format, None, Vec::new())
+                    .unwrap(),
+            )
+            .unwrap()
         };
         assert_eq!(ask(&GraphSelection::default()), "true");
-        let other = GraphSelection { default_graphs: vec!["http://example.com/other".into()], ..Default::default() };
+        let other = GraphSelection {
+            default_graphs: vec!["http://example.com/other".into()],
+            ..Default::default()
+        };
         assert_eq!(ask(&other), "false");
         assert!(matches!(
-            store.query_to_writer(query(), &GraphSelection::default(), ResultsFormat::Graph(RdfFormat::Turtle), None, Vec::new()),
+            store.query_to_writer(
+                query(),
+                &GraphSelection::default(),
+                ResultsFormat::Graph(RdfFormat::Turtle),
+                None,
+                Vec::new()
+            ),
             Err(StoreError::FormatMismatch { .. })
         ));
     }
@@ -548,7 +623,9 @@ mod tests {
     fn cancellation_stops_the_query() {
         let store = KgStore::in_memory().unwrap();
         let graph = NamedNode::new_unchecked("http://example.com/g");
-        store.replace_article(&graph, &[quad(graph.as_str(), "a")]).unwrap();
+        store
+            .replace_article(&graph, &[quad(graph.as_str(), "a")])
+            .unwrap();
         let token = CancellationToken::new();
         token.cancel();
         // Oxigraph checks the token as it reads quads.

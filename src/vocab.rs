@@ -14,144 +14,281 @@ pub mod ag {
     pub const NAMESPACE: &str = "https://w3id.org/actorgraph/ns#";
 
     /// The class `ag:Actor`.
-    pub const ACTOR: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Actor");
+    pub const ACTOR: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Actor");
     /// The class `ag:StateArmedForce`.
-    pub const STATE_ARMED_FORCE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#StateArmedForce");
+    pub const STATE_ARMED_FORCE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#StateArmedForce");
     /// The class `ag:ArmedGroup`.
-    pub const ARMED_GROUP: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#ArmedGroup");
+    pub const ARMED_GROUP: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#ArmedGroup");
     /// The class `ag:Coalition`.
-    pub const COALITION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Coalition");
+    pub const COALITION: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Coalition");
     /// The class `ag:Government`.
-    pub const GOVERNMENT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Government");
+    pub const GOVERNMENT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Government");
     /// The class `ag:Person`.
-    pub const PERSON: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Person");
+    pub const PERSON: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Person");
     /// The class `ag:Organisation`.
-    pub const ORGANISATION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Organisation");
+    pub const ORGANISATION: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Organisation");
     /// The class `ag:Country`.
-    pub const COUNTRY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Country");
+    pub const COUNTRY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Country");
     /// The class `ag:Place`.
-    pub const PLACE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Place");
+    pub const PLACE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Place");
     /// The class `ag:Event`.
-    pub const EVENT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Event");
+    pub const EVENT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Event");
     /// The class `ag:Battle`.
-    pub const BATTLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Battle");
+    pub const BATTLE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Battle");
     /// The class `ag:Attack`.
-    pub const ATTACK: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Attack");
+    pub const ATTACK: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Attack");
     /// The class `ag:Capture`.
-    pub const CAPTURE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Capture");
+    pub const CAPTURE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Capture");
     /// The class `ag:Airstrike`.
-    pub const AIRSTRIKE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Airstrike");
+    pub const AIRSTRIKE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Airstrike");
     /// The class `ag:Crash`.
-    pub const CRASH: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Crash");
+    pub const CRASH: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Crash");
     /// The class `ag:Agreement`.
-    pub const AGREEMENT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Agreement");
+    pub const AGREEMENT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Agreement");
     /// The class `ag:Statement`.
-    pub const STATEMENT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Statement");
+    pub const STATEMENT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Statement");
     /// The class `ag:OtherEvent`.
-    pub const OTHER_EVENT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#OtherEvent");
+    pub const OTHER_EVENT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#OtherEvent");
     /// The class `ag:Claim`.
-    pub const CLAIM: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Claim");
+    pub const CLAIM: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Claim");
     /// The class `ag:Article`.
-    pub const ARTICLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Article");
+    pub const ARTICLE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Article");
     /// The class `ag:Sentence`.
-    pub const SENTENCE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Sentence");
+    pub const SENTENCE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Sentence");
     /// The class `ag:Mention`.
-    pub const MENTION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Mention");
+    pub const MENTION: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Mention");
     /// The class `ag:Relationship`.
-    pub const RELATIONSHIP: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Relationship");
+    pub const RELATIONSHIP: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Relationship");
     /// The class `ag:Participation`.
-    pub const PARTICIPATION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Participation");
+    pub const PARTICIPATION: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Participation");
     /// The class `ag:DescribedSource`.
-    pub const DESCRIBED_SOURCE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#DescribedSource");
+    pub const DESCRIBED_SOURCE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#DescribedSource");
     /// The individual `ag:Attacker`.
-    pub const ATTACKER: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Attacker");
+    pub const ATTACKER: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Attacker");
     /// The individual `ag:Target`.
-    pub const TARGET: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Target");
+    pub const TARGET: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Target");
     /// The individual `ag:Side`.
-    pub const SIDE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Side");
+    pub const SIDE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#Side");
     /// The individual `ag:ParticipantRole`.
-    pub const PARTICIPANT_ROLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#ParticipantRole");
+    pub const PARTICIPANT_ROLE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#ParticipantRole");
     /// The property `ag:allyOf`.
-    pub const ALLY_OF: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#allyOf");
+    pub const ALLY_OF: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#allyOf");
     /// The property `ag:opposes`.
-    pub const OPPOSES: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#opposes");
+    pub const OPPOSES: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#opposes");
     /// The property `ag:memberOf`.
-    pub const MEMBER_OF: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#memberOf");
+    pub const MEMBER_OF: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#memberOf");
     /// The property `ag:leads`.
-    pub const LEADS: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#leads");
+    pub const LEADS: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#leads");
     /// The property `ag:affiliatedWith`.
-    pub const AFFILIATED_WITH: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#affiliatedWith");
+    pub const AFFILIATED_WITH: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#affiliatedWith");
     /// The property `ag:brokeAllianceWith`.
-    pub const BROKE_ALLIANCE_WITH: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#brokeAllianceWith");
+    pub const BROKE_ALLIANCE_WITH: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#brokeAllianceWith");
     /// The property `ag:locatedIn`.
-    pub const LOCATED_IN: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#locatedIn");
+    pub const LOCATED_IN: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#locatedIn");
     /// The property `ag:participant`.
-    pub const PARTICIPANT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#participant");
+    pub const PARTICIPANT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#participant");
     /// The property `ag:place`.
-    pub const PLACE_PROPERTY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#place");
+    pub const PLACE_PROPERTY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#place");
     /// The property `ag:participation`.
-    pub const PARTICIPATION_PROPERTY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#participation");
+    pub const PARTICIPATION_PROPERTY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#participation");
     /// The property `ag:actor`.
-    pub const ACTOR_PROPERTY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#actor");
+    pub const ACTOR_PROPERTY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#actor");
     /// The property `ag:role`.
-    pub const ROLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#role");
+    pub const ROLE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#role");
     /// The property `ag:country`.
-    pub const COUNTRY_PROPERTY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#country");
+    pub const COUNTRY_PROPERTY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#country");
     /// The property `ag:mentions`.
-    pub const MENTIONS: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#mentions");
+    pub const MENTIONS: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#mentions");
     /// The property `ag:refersTo`.
-    pub const REFERS_TO: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#refersTo");
+    pub const REFERS_TO: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#refersTo");
     /// The property `ag:inSentence`.
-    pub const IN_SENTENCE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#inSentence");
+    pub const IN_SENTENCE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#inSentence");
     /// The property `ag:inArticle`.
-    pub const IN_ARTICLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#inArticle");
+    pub const IN_ARTICLE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#inArticle");
     /// The property `ag:evidence`.
-    pub const EVIDENCE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#evidence");
+    pub const EVIDENCE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#evidence");
     /// The property `ag:about`.
-    pub const ABOUT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#about");
+    pub const ABOUT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#about");
     /// The property `ag:relationSubject`.
-    pub const RELATION_SUBJECT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#relationSubject");
+    pub const RELATION_SUBJECT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#relationSubject");
     /// The property `ag:relationPredicate`.
-    pub const RELATION_PREDICATE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#relationPredicate");
+    pub const RELATION_PREDICATE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#relationPredicate");
     /// The property `ag:relationObject`.
-    pub const RELATION_OBJECT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#relationObject");
+    pub const RELATION_OBJECT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#relationObject");
     /// The property `ag:date`.
-    pub const DATE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#date");
+    pub const DATE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#date");
     /// The property `ag:datePrecision`.
-    pub const DATE_PRECISION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#datePrecision");
+    pub const DATE_PRECISION: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#datePrecision");
     /// The property `ag:dateText`.
-    pub const DATE_TEXT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#dateText");
+    pub const DATE_TEXT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#dateText");
     /// The property `ag:since`.
-    pub const SINCE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#since");
+    pub const SINCE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#since");
     /// The property `ag:until`.
-    pub const UNTIL: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#until");
+    pub const UNTIL: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#until");
     /// The property `ag:text`.
-    pub const TEXT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#text");
+    pub const TEXT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#text");
     /// The property `ag:start`.
-    pub const START: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#start");
+    pub const START: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#start");
     /// The property `ag:end`.
-    pub const END: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#end");
+    pub const END: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#end");
     /// The property `ag:evidenceText`.
-    pub const EVIDENCE_TEXT: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#evidenceText");
+    pub const EVIDENCE_TEXT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#evidenceText");
     /// The property `ag:trigger`.
-    pub const TRIGGER: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#trigger");
+    pub const TRIGGER: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#trigger");
     /// The property `ag:confidence`.
-    pub const CONFIDENCE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#confidence");
+    pub const CONFIDENCE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#confidence");
     /// The property `ag:fatalities`.
-    pub const FATALITIES: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#fatalities");
+    pub const FATALITIES: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#fatalities");
     /// The property `ag:side`.
-    pub const SIDE_PROPERTY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#side");
+    pub const SIDE_PROPERTY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#side");
     /// The property `ag:statement`.
-    pub const STATEMENT_PROPERTY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#statement");
+    pub const STATEMENT_PROPERTY: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#statement");
     /// The property `ag:cue`.
-    pub const CUE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#cue");
+    pub const CUE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#cue");
     /// The property `ag:denial`.
-    pub const DENIAL: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#denial");
+    pub const DENIAL: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#denial");
     /// The property `ag:language`.
-    pub const LANGUAGE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#language");
+    pub const LANGUAGE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#language");
 
     /// Every `ag:` term above, to check them against the ontology file.
-    pub const ALL: &[NamedNodeRef<'static>] = &[ACTOR, STATE_ARMED_FORCE, ARMED_GROUP, COALITION, GOVERNMENT, PERSON, ORGANISATION, COUNTRY, PLACE, EVENT, BATTLE, ATTACK, CAPTURE, AIRSTRIKE, CRASH, AGREEMENT, STATEMENT, OTHER_EVENT, CLAIM, ARTICLE, SENTENCE, MENTION, RELATIONSHIP, PARTICIPATION, DESCRIBED_SOURCE, ATTACKER, TARGET, SIDE, PARTICIPANT_ROLE, ALLY_OF, OPPOSES, MEMBER_OF, LEADS, AFFILIATED_WITH, BROKE_ALLIANCE_WITH, LOCATED_IN, PARTICIPANT, PLACE_PROPERTY, PARTICIPATION_PROPERTY, ACTOR_PROPERTY, ROLE, COUNTRY_PROPERTY, MENTIONS, REFERS_TO, IN_SENTENCE, IN_ARTICLE, EVIDENCE, ABOUT, RELATION_SUBJECT, RELATION_PREDICATE, RELATION_OBJECT, DATE, DATE_PRECISION, DATE_TEXT, SINCE, UNTIL, TEXT, START, END, EVIDENCE_TEXT, TRIGGER, CONFIDENCE, FATALITIES, SIDE_PROPERTY, STATEMENT_PROPERTY, CUE, DENIAL, LANGUAGE];
+    pub const ALL: &[NamedNodeRef<'static>] = &[
+        ACTOR,
+        STATE_ARMED_FORCE,
+        ARMED_GROUP,
+        COALITION,
+        GOVERNMENT,
+        PERSON,
+        ORGANISATION,
+        COUNTRY,
+        PLACE,
+        EVENT,
+        BATTLE,
+        ATTACK,
+        CAPTURE,
+        AIRSTRIKE,
+        CRASH,
+        AGREEMENT,
+        STATEMENT,
+        OTHER_EVENT,
+        CLAIM,
+        ARTICLE,
+        SENTENCE,
+        MENTION,
+        RELATIONSHIP,
+        PARTICIPATION,
+        DESCRIBED_SOURCE,
+        ATTACKER,
+        TARGET,
+        SIDE,
+        PARTICIPANT_ROLE,
+        ALLY_OF,
+        OPPOSES,
+        MEMBER_OF,
+        LEADS,
+        AFFILIATED_WITH,
+        BROKE_ALLIANCE_WITH,
+        LOCATED_IN,
+        PARTICIPANT,
+        PLACE_PROPERTY,
+        PARTICIPATION_PROPERTY,
+        ACTOR_PROPERTY,
+        ROLE,
+        COUNTRY_PROPERTY,
+        MENTIONS,
+        REFERS_TO,
+        IN_SENTENCE,
+        IN_ARTICLE,
+        EVIDENCE,
+        ABOUT,
+        RELATION_SUBJECT,
+        RELATION_PREDICATE,
+        RELATION_OBJECT,
+        DATE,
+        DATE_PRECISION,
+        DATE_TEXT,
+        SINCE,
+        UNTIL,
+        TEXT,
+        START,
+        END,
+        EVIDENCE_TEXT,
+        TRIGGER,
+        CONFIDENCE,
+        FATALITIES,
+        SIDE_PROPERTY,
+        STATEMENT_PROPERTY,
+        CUE,
+        DENIAL,
+        LANGUAGE,
+    ];
 }
 
 /// The standard vocabularies we use: `rdf:`, `rdfs:`, `skos:`, `prov:`, `schema:`, `xsd:`.
@@ -235,6 +372,9 @@ mod tests {
             .filter(|term| !subjects.contains(&term.to_string()))
             .map(|term| term.as_str().trim_start_matches(ag::NAMESPACE))
             .collect();
-        assert!(missing.is_empty(), "not declared in actorgraph.ttl: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "not declared in actorgraph.ttl: {missing:?}"
+        );
     }
 }

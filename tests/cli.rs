@@ -17,12 +17,30 @@ fn load_a_folder_skips_bad_files_and_exits_1() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
     let latin1 = articles.path().join("latin1.txt");
-    assert!(stderr.contains(&format!("error: {}:2: invalid utf-8", latin1.display())), "{stderr}");
+    assert!(
+        stderr.contains(&format!("error: {}:2: invalid utf-8", latin1.display())),
+        "{stderr}"
+    );
     let bad_date = articles.path().join("baddate.md");
-    assert!(stderr.contains(&format!("error: {}:1: invalid date \"2024-13-45\"", bad_date.display())), "{stderr}");
-    assert!(stderr.contains("empty.txt: the article has no body text"), "{stderr}");
-    assert!(!stderr.contains("hidden") && !stderr.contains("notes.csv"), "{stderr}");
-    assert!(stdout.contains("loaded 1 articles (0 replaced)"), "{stdout}");
+    assert!(
+        stderr.contains(&format!(
+            "error: {}:1: invalid date \"2024-13-45\"",
+            bad_date.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("empty.txt: the article has no body text"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("hidden") && !stderr.contains("notes.csv"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("loaded 1 articles (0 replaced)"),
+        "{stdout}"
+    );
     assert!(stdout.contains("3 errors"), "{stdout}");
 
     // The good article is there, once.
@@ -32,14 +50,21 @@ fn load_a_folder_skips_bad_files_and_exits_1() {
         .arg("SELECT (COUNT(?a) AS ?n) WHERE { ?a a <https://w3id.org/actorgraph/ns#Article> }")
         .output()
         .unwrap();
-    assert!(count.status.success(), "{}", String::from_utf8_lossy(&count.stderr));
+    assert!(
+        count.status.success(),
+        "{}",
+        String::from_utf8_lossy(&count.stderr)
+    );
     assert_eq!(String::from_utf8_lossy(&count.stdout), "n\r\n1\r\n");
 }
 
 #[test]
 fn load_twice_replaces() {
     let store = tempfile::tempdir().unwrap();
-    for expected in ["loaded 1 articles (0 replaced)", "loaded 1 articles (1 replaced)"] {
+    for expected in [
+        "loaded 1 articles (0 replaced)",
+        "loaded 1 articles (1 replaced)",
+    ] {
         let output = actorgraph()
             .arg("load")
             .arg("--location")
@@ -70,14 +95,29 @@ fn load_json_lines_and_stdin() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr.contains(&format!("error: {}:2: field \"text\" must be a string", lines.display())), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "error: {}:2: field \"text\" must be a string",
+            lines.display()
+        )),
+        "{stderr}"
+    );
     assert!(String::from_utf8_lossy(&output.stdout).contains("loaded 3 articles"));
 }
 
 #[test]
 fn extract_json_has_the_schema_keys() {
-    let output = actorgraph().arg("extract").arg("--json").arg(util::seed_path()).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = actorgraph()
+        .arg("extract")
+        .arg("--json")
+        .arg(util::seed_path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     // The keys facts.schema.json requires, with their types.
     for key in ["actors", "places", "events", "relations", "claims"] {
@@ -86,7 +126,8 @@ fn extract_json_has_the_schema_keys() {
     assert_eq!(json["language"], "fr");
     assert_eq!(json["date"], "2024-07");
     let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string("/work/shared/eval/facts.schema.json").unwrap_or_else(|_| "{}".into()),
+        &std::fs::read_to_string("/work/shared/eval/facts.schema.json")
+            .unwrap_or_else(|_| "{}".into()),
     )
     .unwrap();
     if let Some(required) = schema["required"].as_array() {
@@ -98,11 +139,19 @@ fn extract_json_has_the_schema_keys() {
 
 #[test]
 fn extract_text_and_turtle() {
-    let text = actorgraph().arg("extract").arg(util::seed_path()).output().unwrap();
+    let text = actorgraph()
+        .arg("extract")
+        .arg(util::seed_path())
+        .output()
+        .unwrap();
     assert!(text.status.success());
     assert!(String::from_utf8_lossy(&text.stdout).contains("(fr, date 2024-07)"));
 
-    let turtle = actorgraph().args(["extract", "--turtle", "-"]).write_stdin(util::seed_bytes()).output().unwrap();
+    let turtle = actorgraph()
+        .args(["extract", "--turtle", "-"])
+        .write_stdin(util::seed_bytes())
+        .output()
+        .unwrap();
     assert!(turtle.status.success());
     let turtle = String::from_utf8_lossy(&turtle.stdout);
     assert!(turtle.contains("ag:Article"), "{turtle}");
@@ -117,13 +166,22 @@ fn extract_a_bad_file_names_it() {
     let output = actorgraph().arg("extract").arg(&path).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains(&format!("{}:3: invalid date \"demain\"", path.display())), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}:3: invalid date \"demain\"", path.display())),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn query_formats() {
     let store = tempfile::tempdir().unwrap();
-    actorgraph().arg("load").arg("--location").arg(store.path()).arg(util::seed_path()).assert().success();
+    actorgraph()
+        .arg("load")
+        .arg("--location")
+        .arg(store.path())
+        .arg(util::seed_path())
+        .assert()
+        .success();
     let run = |format: &str, query: &str| {
         let output = actorgraph()
             .args(["query", "--format", format, "--location"])
@@ -131,15 +189,28 @@ fn query_formats() {
             .arg(query)
             .output()
             .unwrap();
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         String::from_utf8(output.stdout).unwrap()
     };
-    let table = run("table", "SELECT ?lang WHERE { ?a <https://w3id.org/actorgraph/ns#language> ?lang }");
+    let table = run(
+        "table",
+        "SELECT ?lang WHERE { ?a <https://w3id.org/actorgraph/ns#language> ?lang }",
+    );
     assert_eq!(table, "?lang\n-----\n\"fr\"\n(1 rows)\n");
     assert_eq!(run("table", "ASK { ?a ?b ?c }"), "true\n");
-    let json = run("json", "SELECT ?lang WHERE { ?a <https://w3id.org/actorgraph/ns#language> ?lang }");
+    let json = run(
+        "json",
+        "SELECT ?lang WHERE { ?a <https://w3id.org/actorgraph/ns#language> ?lang }",
+    );
     assert!(json.contains("\"value\":\"fr\""), "{json}");
-    let tsv = run("tsv", "SELECT ?lang WHERE { ?a <https://w3id.org/actorgraph/ns#language> ?lang }");
+    let tsv = run(
+        "tsv",
+        "SELECT ?lang WHERE { ?a <https://w3id.org/actorgraph/ns#language> ?lang }",
+    );
     assert_eq!(tsv, "?lang\n\"fr\"\n");
     let graph = run(
         "table",
@@ -147,7 +218,12 @@ fn query_formats() {
     );
     assert!(graph.contains("a ag:Article"), "{graph}");
 
-    let bad = actorgraph().args(["query", "--location"]).arg(store.path()).arg("SELEC nothing").output().unwrap();
+    let bad = actorgraph()
+        .args(["query", "--location"])
+        .arg(store.path())
+        .arg("SELEC nothing")
+        .output()
+        .unwrap();
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid sparql"));
 }

@@ -26,7 +26,8 @@ impl Server {
         let article = actorgraph::article::parse_bytes(&util::seed_bytes()).unwrap();
         actorgraph::ingest(&store, &knowledge, &article).unwrap();
         for n in 0..n_more {
-            let article = actorgraph::article::parse_text(&format!("date 2024 Article numéro {n}.")).unwrap();
+            let article =
+                actorgraph::article::parse_text(&format!("date 2024 Article numéro {n}.")).unwrap();
             actorgraph::ingest(&store, &knowledge, &article).unwrap();
         }
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -35,7 +36,12 @@ impl Server {
         tokio::spawn(api::serve(listener, AppState::new(store, config), async {
             let _ = stopped.await;
         }));
-        Self { base, client: reqwest::Client::new(), _shutdown: shutdown, _dir: dir }
+        Self {
+            base,
+            client: reqwest::Client::new(),
+            _shutdown: shutdown,
+            _dir: dir,
+        }
     }
 
     async fn sparql(&self, query: &str, accept: &str) -> reqwest::Response {
@@ -54,7 +60,12 @@ const ARTICLES: &str = "SELECT ?a ?date WHERE { ?a a <https://w3id.org/actorgrap
 #[tokio::test]
 async fn health() {
     let server = Server::start(ApiConfig::default()).await;
-    let response = server.client.get(format!("{}/health", server.base)).send().await.unwrap();
+    let response = server
+        .client
+        .get(format!("{}/health", server.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 200);
     let health: serde_json::Value = response.json().await.unwrap();
     assert_eq!(health["status"], "ok");
@@ -65,9 +76,14 @@ async fn health() {
 #[tokio::test]
 async fn select_as_json_and_csv() {
     let server = Server::start(ApiConfig::default()).await;
-    let response = server.sparql(ARTICLES, "application/sparql-results+json").await;
+    let response = server
+        .sparql(ARTICLES, "application/sparql-results+json")
+        .await;
     assert_eq!(response.status(), 200);
-    assert_eq!(response.headers()["content-type"], "application/sparql-results+json");
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/sparql-results+json"
+    );
     let results: serde_json::Value = response.json().await.unwrap();
     let bindings = results["results"]["bindings"].as_array().unwrap();
     assert_eq!(bindings.len(), 1);
@@ -75,13 +91,28 @@ async fn select_as_json_and_csv() {
 
     let response = server.sparql(ARTICLES, "text/csv").await;
     assert_eq!(response.status(), 200);
-    assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/csv; charset=utf-8"
+    );
     let csv = response.text().await.unwrap();
-    assert!(csv.starts_with("a,date\r\nhttps://w3id.org/actorgraph/article/"), "{csv}");
+    assert!(
+        csv.starts_with("a,date\r\nhttps://w3id.org/actorgraph/article/"),
+        "{csv}"
+    );
 
     // No Accept header: JSON.
-    let response = server.client.get(format!("{}/sparql", server.base)).query(&[("query", "ASK {}")]).send().await.unwrap();
-    assert_eq!(response.text().await.unwrap(), r#"{"head":{},"boolean":true}"#);
+    let response = server
+        .client
+        .get(format!("{}/sparql", server.base))
+        .query(&[("query", "ASK {}")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.text().await.unwrap(),
+        r#"{"head":{},"boolean":true}"#
+    );
 }
 
 #[tokio::test]
@@ -124,18 +155,28 @@ async fn post_bodies() {
 #[tokio::test]
 async fn construct_as_turtle_and_others() {
     let server = Server::start(ApiConfig::default()).await;
-    let query = "CONSTRUCT { ?a ?p ?o } WHERE { ?a a <https://w3id.org/actorgraph/ns#Article> ; ?p ?o }";
+    let query =
+        "CONSTRUCT { ?a ?p ?o } WHERE { ?a a <https://w3id.org/actorgraph/ns#Article> ; ?p ?o }";
     let response = server.sparql(query, "text/turtle").await;
     assert_eq!(response.status(), 200);
-    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/turtle"));
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/turtle"));
     let turtle = response.text().await.unwrap();
-    assert!(turtle.contains("@prefix ag: <https://w3id.org/actorgraph/ns#>"), "{turtle}");
+    assert!(
+        turtle.contains("@prefix ag: <https://w3id.org/actorgraph/ns#>"),
+        "{turtle}"
+    );
     assert!(turtle.contains("ag:Article"), "{turtle}");
 
     let response = server.sparql(query, "application/n-triples").await;
     assert_eq!(response.status(), 200);
     let ntriples = response.text().await.unwrap();
-    assert!(ntriples.lines().all(|line| line.ends_with(" .")), "{ntriples}");
+    assert!(
+        ntriples.lines().all(|line| line.ends_with(" .")),
+        "{ntriples}"
+    );
 }
 
 #[tokio::test]
@@ -144,14 +185,24 @@ async fn errors() {
     let bad = server.sparql("SELECT ?x WHERE { ?x ", "*/*").await;
     assert_eq!(bad.status(), 400);
     let message: serde_json::Value = bad.json().await.unwrap();
-    assert!(message["error"].as_str().unwrap().contains("error at 1:"), "{message}");
+    assert!(
+        message["error"].as_str().unwrap().contains("error at 1:"),
+        "{message}"
+    );
 
     let refused = server.sparql(ARTICLES, "image/png").await;
     assert_eq!(refused.status(), 406);
-    let refused = server.sparql("CONSTRUCT WHERE { ?s ?p ?o }", "text/csv").await;
+    let refused = server
+        .sparql("CONSTRUCT WHERE { ?s ?p ?o }", "text/csv")
+        .await;
     assert_eq!(refused.status(), 406);
 
-    let missing = server.client.get(format!("{}/sparql", server.base)).send().await.unwrap();
+    let missing = server
+        .client
+        .get(format!("{}/sparql", server.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(missing.status(), 400);
     let bad_graph = server
         .client
@@ -165,7 +216,13 @@ async fn errors() {
 
 #[tokio::test]
 async fn slow_queries_time_out() {
-    let server = Server::start_with(ApiConfig { query_timeout: Duration::from_millis(300) }, 200).await;
+    let server = Server::start_with(
+        ApiConfig {
+            query_timeout: Duration::from_millis(300),
+        },
+        200,
+    )
+    .await;
     // A three-way cross product of over a thousand quads: billions of rows to count, and
     // nothing to stream before the end. Oxigraph checks its cancellation token as it reads quads.
     let query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";

@@ -62,10 +62,19 @@ fn bad_files_are_refused_and_store_nothing() {
     let (_dir, store, _knowledge) = open();
     let before = store.len().unwrap();
     let cases: &[(&[u8], ArticleError)] = &[
-        (b"date 2024-07\nLes forces\n arm\xe9es", ArticleError::NotUtf8 { line: 3 }),
+        (
+            b"date 2024-07\nLes forces\n arm\xe9es",
+            ArticleError::NotUtf8 { line: 3 },
+        ),
         (b"", ArticleError::Empty),
         (b"date 2024\n\n", ArticleError::Empty),
-        (b" date 2024-13 Le texte", ArticleError::BadDate { line: 1, value: "2024-13".into() }),
+        (
+            b" date 2024-13 Le texte",
+            ArticleError::BadDate {
+                line: 1,
+                value: "2024-13".into(),
+            },
+        ),
         (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", ArticleError::Binary),
     ];
     for (bytes, expected) in cases {
@@ -85,7 +94,10 @@ fn concurrent_writers_do_not_interleave() {
             let knowledge = knowledge.clone();
             std::thread::spawn(move || {
                 for round in 0..5 {
-                    let text = format!("Article {} du fil {thread}. Les combats continuent dans la ville.", round % 2);
+                    let text = format!(
+                        "Article {} du fil {thread}. Les combats continuent dans la ville.",
+                        round % 2
+                    );
                     let article = actorgraph::article::parse_text(&text).unwrap();
                     actorgraph::ingest(&store, &knowledge, &article).unwrap();
                 }

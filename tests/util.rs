@@ -25,7 +25,9 @@ pub fn ontology_dir() -> PathBuf {
 /// The `actorgraph` binary, with logs quiet.
 pub fn actorgraph() -> assert_cmd::Command {
     let mut command = assert_cmd::Command::cargo_bin("actorgraph").expect("the binary is built");
-    command.env("RUST_LOG", "warn").env_remove("ACTORGRAPH_LOCATION");
+    command
+        .env("RUST_LOG", "warn")
+        .env_remove("ACTORGRAPH_LOCATION");
     command
 }
 
@@ -33,7 +35,11 @@ pub fn actorgraph() -> assert_cmd::Command {
 pub fn mixed_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("good.txt"), seed_bytes()).unwrap();
-    std::fs::write(dir.path().join("latin1.txt"), b"date 2024-07\nL'arm\xe9e malienne").unwrap();
+    std::fs::write(
+        dir.path().join("latin1.txt"),
+        b"date 2024-07\nL'arm\xe9e malienne",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
     std::fs::write(dir.path().join("baddate.md"), "date 2024-13-45 Le texte.").unwrap();
     std::fs::write(dir.path().join(".hidden.txt"), b"").unwrap();

@@ -58,8 +58,16 @@ impl IntoResponse for ApiError {
         if status.is_server_error() && !matches!(self, ApiError::Timeout) {
             // Log once here; the client gets no internals.
             tracing::error!(error = %self, "request failed");
-            return (status, Json(serde_json::json!({ "error": "internal error" }))).into_response();
+            return (
+                status,
+                Json(serde_json::json!({ "error": "internal error" })),
+            )
+                .into_response();
         }
-        (status, Json(serde_json::json!({ "error": self.to_string() }))).into_response()
+        (
+            status,
+            Json(serde_json::json!({ "error": self.to_string() })),
+        )
+            .into_response()
     }
 }

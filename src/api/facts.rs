@@ -218,7 +218,11 @@ impl FactsDto {
                         .collect(),
                     place: event.place.and_then(place_name),
                     date_text: event.time.as_ref().map(|time| time.text.clone()),
-                    date: event.time.as_ref().and_then(|time| time.date).map(|d| d.to_string()),
+                    date: event
+                        .time
+                        .as_ref()
+                        .and_then(|time| time.date)
+                        .map(|d| d.to_string()),
                     roles: event
                         .participants
                         .iter()

@@ -20,5 +20,9 @@ pub(super) async fn get(State(state): State<AppState>) -> Result<Json<Health>, A
         Ok::<_, crate::store::StoreError>((store.article_count()?, store.len()?))
     })
     .await??;
-    Ok(Json(Health { status: "ok", articles, quads }))
+    Ok(Json(Health {
+        status: "ok",
+        articles,
+        quads,
+    }))
 }

@@ -30,7 +30,9 @@ pub struct ApiConfig {
 
 impl Default for ApiConfig {
     fn default() -> Self {
-        Self { query_timeout: Duration::from_secs(30) }
+        Self {
+            query_timeout: Duration::from_secs(30),
+        }
     }
 }
 
@@ -46,7 +48,10 @@ pub struct AppState {
 impl AppState {
     /// A state over `store` with `config`.
     pub fn new(store: KgStore, config: ApiConfig) -> Self {
-        Self { store, config: Arc::new(config) }
+        Self {
+            store,
+            config: Arc::new(config),
+        }
     }
 }
 
@@ -66,5 +71,7 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
 }

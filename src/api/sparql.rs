@@ -53,7 +53,9 @@ impl Params {
         for (name, value) in pairs {
             match name.as_str() {
                 "query" if params.query.is_some() => {
-                    return Err(ApiError::BadRequest("the query parameter is given twice".into()))
+                    return Err(ApiError::BadRequest(
+                        "the query parameter is given twice".into(),
+                    ))
                 }
                 "query" => params.query = Some(value),
                 "default-graph-uri" => params.graphs.default_graphs.push(value),
@@ -96,7 +98,12 @@ pub(super) async fn post(
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .unwrap_or("");
-    let media_type = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let media_type = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     let body = std::str::from_utf8(&body)
         .map_err(|_| ApiError::BadRequest("the request body is not utf-8".into()))?;
     match media_type.as_str() {
@@ -121,7 +128,10 @@ pub(super) async fn post(
 /// ties go to the order the client wrote them in; `*/*` or no header gives the default.
 fn negotiate(headers: &HeaderMap, form: QueryForm) -> Result<ResultsFormat, ApiError> {
     let candidates: Vec<(&str, ResultsFormat)> = if form.returns_graph() {
-        GRAPH_FORMATS.iter().map(|(media, format)| (*media, ResultsFormat::Graph(*format))).collect()
+        GRAPH_FORMATS
+            .iter()
+            .map(|(media, format)| (*media, ResultsFormat::Graph(*format)))
+            .collect()
     } else {
         SOLUTION_FORMATS
             .iter()
@@ -162,7 +172,10 @@ fn negotiate(headers: &HeaderMap, form: QueryForm) -> Result<ResultsFormat, ApiE
                 .find(|(candidate, _)| candidate.split('/').next() == Some(kind))
                 .map(|(_, format)| *format)
         } else {
-            candidates.iter().find(|(candidate, _)| *candidate == media).map(|(_, format)| *format)
+            candidates
+                .iter()
+                .find(|(candidate, _)| *candidate == media)
+                .map(|(_, format)| *format)
         };
         if let Some(format) = found {
             return Ok(format);
@@ -186,7 +199,10 @@ impl ChannelWriter {
         if self.buffer.is_empty() {
             return Ok(());
         }
-        let chunk = Bytes::from(std::mem::replace(&mut self.buffer, Vec::with_capacity(CHUNK_SIZE)));
+        let chunk = Bytes::from(std::mem::replace(
+            &mut self.buffer,
+            Vec::with_capacity(CHUNK_SIZE),
+        ));
         self.sender
             .blocking_send(Ok(chunk))
             .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the client went away"))
@@ -239,12 +255,18 @@ async fn run(
             cancellation.cancel();
         }
     });
-    let guard = QueryGuard { cancellation: cancellation.clone(), timer };
+    let guard = QueryGuard {
+        cancellation: cancellation.clone(),
+        timer,
+    };
 
     let (sender, mut receiver) = mpsc::channel::<Result<Bytes, StoreError>>(8);
     let store = state.store.clone();
     tokio::task::spawn_blocking(move || {
-        let writer = ChannelWriter { buffer: Vec::with_capacity(CHUNK_SIZE), sender: sender.clone() };
+        let writer = ChannelWriter {
+            buffer: Vec::with_capacity(CHUNK_SIZE),
+            sender: sender.clone(),
+        };
         let result = store
             .query_to_writer(query, &graphs, format, Some(cancellation), writer)
             .and_then(|mut writer| writer.send().map_err(StoreError::Write));
@@ -260,15 +282,16 @@ async fn run(
         Some(Err(error)) => return Err(error.into()),
         Some(Ok(chunk)) => chunk,
     };
-    let rest = futures_util::stream::unfold((receiver, guard), |(mut receiver, guard)| async move {
-        let item = receiver.recv().await?;
-        let item = item.map_err(|error| {
-            // The status line is sent already: all we can do is cut the body short.
-            tracing::warn!(%error, "query failed while streaming");
-            io::Error::other(error.to_string())
+    let rest =
+        futures_util::stream::unfold((receiver, guard), |(mut receiver, guard)| async move {
+            let item = receiver.recv().await?;
+            let item = item.map_err(|error| {
+                // The status line is sent already: all we can do is cut the body short.
+                tracing::warn!(%error, "query failed while streaming");
+                io::Error::other(error.to_string())
+            });
+            Some((item, (receiver, guard)))
         });
-        Some((item, (receiver, guard)))
-    });
     let body = futures_util::stream::once(async move { Ok::<_, io::Error>(first) });
     let body = Body::from_stream(futures_util::StreamExt::chain(body, rest));
     let media_type = HeaderValue::from_static(format.media_type());
@@ -289,17 +312,35 @@ mod tests {
     fn negotiation() {
         let solutions = |value: &str| negotiate(&accept(value), QueryForm::Select).ok();
         let graph = |value: &str| negotiate(&accept(value), QueryForm::Construct).ok();
-        assert_eq!(solutions(""), Some(ResultsFormat::Solutions(QueryResultsFormat::Json)));
-        assert_eq!(negotiate(&HeaderMap::new(), QueryForm::Ask).ok(), solutions("*/*"));
-        assert_eq!(solutions("text/csv"), Some(ResultsFormat::Solutions(QueryResultsFormat::Csv)));
+        assert_eq!(
+            solutions(""),
+            Some(ResultsFormat::Solutions(QueryResultsFormat::Json))
+        );
+        assert_eq!(
+            negotiate(&HeaderMap::new(), QueryForm::Ask).ok(),
+            solutions("*/*")
+        );
+        assert_eq!(
+            solutions("text/csv"),
+            Some(ResultsFormat::Solutions(QueryResultsFormat::Csv))
+        );
         assert_eq!(
             solutions("text/csv;q=0.5, application/sparql-results+xml"),
             Some(ResultsFormat::Solutions(QueryResultsFormat::Xml))
         );
         assert_eq!(solutions("text/turtle"), None);
-        assert_eq!(graph("text/*"), Some(ResultsFormat::Graph(RdfFormat::Turtle)));
-        assert_eq!(graph("application/n-triples"), Some(ResultsFormat::Graph(RdfFormat::NTriples)));
-        assert_eq!(graph("image/png, */*;q=0.1"), Some(ResultsFormat::Graph(RdfFormat::Turtle)));
+        assert_eq!(
+            graph("text/*"),
+            Some(ResultsFormat::Graph(RdfFormat::Turtle))
+        );
+        assert_eq!(
+            graph("application/n-triples"),
+            Some(ResultsFormat::Graph(RdfFormat::NTriples))
+        );
+        assert_eq!(
+            graph("image/png, */*;q=0.1"),
+            Some(ResultsFormat::Graph(RdfFormat::Turtle))
+        );
         assert_eq!(graph("text/csv"), None);
     }
 }
