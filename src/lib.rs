@@ -11,6 +11,7 @@
 //! * `extract`: text → [`extract::Facts`], plain Rust structs, no RDF.
 //! * `rdf`: facts → quads; the only place that mints IRIs.
 //! * `vocab`: the ontology's terms as typed constants.
+//! * `text`: case- and accent-folding, tokens with character offsets.
 //! * `store`: the only user of oxigraph's store and SPARQL engine.
 //! * `api`: the axum router (SPARQL endpoint, health), the only HTTP code.
 //! * `cli`: the command-line interface.
@@ -23,6 +24,7 @@ pub mod extract;
 pub mod ontology;
 pub mod rdf;
 pub mod store;
+pub mod text;
 pub mod vocab;
 
 use article::{Article, ArticleError};

@@ -1,27 +1,130 @@
 //! Text → facts: actors, places, events, relations and claims, as plain structs.
 //!
-//! This module knows nothing about RDF or the store.
+//! This module knows nothing about RDF or the store. The pipeline:
+//! tokens and sentences (`document`) → mentions from the gazetteer, state
+//! bodies, descriptions and cues, with in-article coreference (`mentions`)
+//! → claims (`claims`) → events and their merging (`events`) → relations
+//! (`relations`) → [`Facts`].
 
+mod analysis;
+mod claims;
+mod document;
+mod events;
 mod facts;
+mod mentions;
+mod relations;
 pub mod temporal;
 
 pub use facts::*;
 
 use crate::article::Article;
 use crate::ontology::Knowledge;
+use analysis::{Analysis, Referent};
+use document::Document;
+use std::collections::HashMap;
 
 /// Extracts the facts of one article. Never fails: what cannot be used becomes a warning.
 pub fn extract(article: &Article, knowledge: &Knowledge) -> Facts {
-    let _ = knowledge;
+    let doc = Document::new(&article.text, article.lang);
+    let mut analysis = Analysis::new(doc, knowledge, article.date);
+    mentions::find(&mut analysis);
+    let mut claims = claims::find(&mut analysis);
+    let (mut events, oppositions) = events::find(&mut analysis);
+    let mut relations = relations::find(&mut analysis, oppositions);
+    for claim in &mut claims {
+        claim.about = events.iter().position(|e| e.trigger.sentence == claim.evidence.sentence);
+    }
+    assemble(analysis, &mut events, &mut relations, &mut claims)
+}
+
+/// Turns the drafts into facts, keeping only entities something refers to, and renumbering them.
+fn assemble(mut analysis: Analysis, events: &mut [Event], relations: &mut [Relation], claims: &mut [Claim]) -> Facts {
+    // A country never used as an actor is a place.
+    for i in 0..analysis.mentions.len() {
+        if let Referent::Country(c) = analysis.mentions[i].referent {
+            let place = analysis.country_place(c);
+            analysis.mentions[i].referent = Referent::Place(place);
+        }
+    }
+    let sentences: Vec<Sentence> =
+        analysis.doc.sentences.iter().map(|s| Sentence { span: s.span, text: analysis.doc.slice(s.span) }).collect();
+    let mut actor_index: HashMap<usize, usize> = HashMap::new();
+    let mut place_index: HashMap<usize, usize> = HashMap::new();
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut places: Vec<Place> = Vec::new();
+    let gazetteer = &analysis.kb.gazetteer;
+    let mut actor_slot = |draft: usize, actors: &mut Vec<Actor>| -> usize {
+        *actor_index.entry(draft).or_insert_with(|| {
+            let d = &analysis.actors[draft];
+            actors.push(Actor { key: d.key.clone(), name: d.name.clone(), kind: d.kind, mentions: Vec::new(), confidence: d.confidence });
+            actors.len() - 1
+        })
+    };
+    let mut place_slot = |draft: usize, places: &mut Vec<Place>| -> usize {
+        *place_index.entry(draft).or_insert_with(|| {
+            let d = &analysis.places[draft];
+            let country = d.country.map(|c| &gazetteer.places[c]);
+            places.push(Place {
+                key: d.key.clone(),
+                name: d.name.clone(),
+                country: country.map(|c| crate::ontology::best_label(&c.labels, analysis.doc.lang).to_owned()),
+                country_key: country.map(|c| EntityKey::Known(c.id.clone())),
+                mentions: Vec::new(),
+                confidence: d.confidence,
+            });
+            places.len() - 1
+        })
+    };
+    for mention in &analysis.mentions {
+        let span = analysis.doc.span_of(mention.tokens.clone());
+        let found = Mention { span, text: analysis.doc.slice(span), sentence: mention.sentence };
+        match mention.referent {
+            Referent::Actor(a) => {
+                let slot = actor_slot(a, &mut actors);
+                if mention.surface {
+                    actors[slot].mentions.push(found);
+                }
+            }
+            Referent::Place(p) => {
+                let slot = place_slot(p, &mut places);
+                places[slot].mentions.push(found);
+            }
+            _ => {}
+        }
+    }
+    for event in events.iter_mut() {
+        for participant in &mut event.participants {
+            participant.actor = actor_slot(participant.actor, &mut actors);
+        }
+        event.place = event.place.map(|p| place_slot(p, &mut places));
+    }
+    let mut entity = |r: EntityRef, actors: &mut Vec<Actor>, places: &mut Vec<Place>| match r {
+        EntityRef::Actor(a) => EntityRef::Actor(actor_slot(a, actors)),
+        EntityRef::Place(p) => EntityRef::Place(place_slot(p, places)),
+    };
+    for relation in relations.iter_mut() {
+        relation.subject = entity(relation.subject, &mut actors, &mut places);
+        relation.object = entity(relation.object, &mut actors, &mut places);
+    }
+    for claim in claims.iter_mut() {
+        if let ClaimSource::Actor(a) = claim.source {
+            claim.source = ClaimSource::Actor(match entity(EntityRef::Actor(a), &mut actors, &mut places) {
+                EntityRef::Actor(slot) => slot,
+                EntityRef::Place(_) => unreachable!("an actor maps to an actor"),
+            });
+        }
+    }
     Facts {
-        lang: article.lang,
-        date: article.date,
-        sentences: Vec::new(),
-        actors: Vec::new(),
-        places: Vec::new(),
-        events: Vec::new(),
-        relations: Vec::new(),
-        claims: Vec::new(),
+        lang: analysis.doc.lang,
+        date: analysis.date,
+        sentences,
+        actors,
+        places,
+        events: events.to_vec(),
+        relations: relations.to_vec(),
+        claims: claims.to_vec(),
         warnings: Vec::new(),
     }
 }
+#[cfg(test)]
+mod tests;

@@ -1,15 +1,37 @@
 //! Reads the data files under `ontology/` (gazetteer and lexicon) into plain structs.
+//!
+//! The extractor never sees RDF: this module turns the Turtle files into
+//! [`Gazetteer`] and [`Lexicon`] values once, at start-up.
+
+mod gazetteer;
+mod lexicon;
+/// Lexicon forms and their parser, for the extractor.
+pub mod lexicon_form {
+    pub use super::lexicon::{form, Form};
+}
+mod turtle;
+
+pub use gazetteer::{best_label, Gazetteer, KnownActor, KnownPlace, Label, NameEntry, NameTarget, PlaceType};
+pub use lexicon::{
+    ClaimCue, CueFrame, Description, DiscoveryCue, EventTrigger, Lexicon, RelationCue, StateBody,
+    WordClass,
+};
 
 use std::path::{Path, PathBuf};
 
 /// Everything the extractor knows before reading an article: the gazetteer and the lexicon.
-#[derive(Debug, Default)]
-pub struct Knowledge {}
+#[derive(Debug, Default, Clone)]
+pub struct Knowledge {
+    /// Known actors and places.
+    pub gazetteer: Gazetteer,
+    /// Event triggers, relation and claim cues, descriptions.
+    pub lexicon: Lexicon,
+}
 
 /// An error while reading the ontology directory.
 #[derive(Debug, thiserror::Error)]
 pub enum OntologyError {
-    /// A file could not be read.
+    /// A file or directory could not be read.
     #[error("cannot read {path}: {source}")]
     Io {
         /// The file.
@@ -18,14 +40,61 @@ pub enum OntologyError {
         #[source]
         source: std::io::Error,
     },
+    /// A file is not valid Turtle.
+    #[error("{path}: {message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// The parser's message, with its position.
+        message: String,
+    },
+    /// A file is valid Turtle but an entry is unusable.
+    #[error("{path}: entry {subject}: {message}")]
+    Entry {
+        /// The file.
+        path: PathBuf,
+        /// The entry's subject.
+        subject: String,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 impl Knowledge {
-    /// Loads `actorgraph.ttl`, `gazetteer/*.ttl` and `lexicon/*.ttl` from `dir`.
+    /// Loads `gazetteer/*.ttl` and `lexicon/*.ttl` from `dir`.
     pub fn load(dir: &Path) -> Result<Self, OntologyError> {
-        let _ = dir;
-        Ok(Self {})
+        let gazetteer_files = turtle_files(&dir.join("gazetteer"))?;
+        let lexicon_files = turtle_files(&dir.join("lexicon"))?;
+        let mut gazetteer = Gazetteer::default();
+        for path in &gazetteer_files {
+            gazetteer.add_file(path)?;
+        }
+        gazetteer.finish();
+        let mut lexicon = Lexicon::default();
+        for path in &lexicon_files {
+            lexicon.add_file(path)?;
+        }
+        Ok(Self { gazetteer, lexicon })
     }
+}
+
+/// The `.ttl` files of a directory, sorted by name; none if it does not exist.
+pub fn turtle_files(dir: &Path) -> Result<Vec<PathBuf>, OntologyError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => return Err(OntologyError::Io { path: dir.to_owned(), source }),
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| OntologyError::Io { path: dir.to_owned(), source })?;
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "ttl") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// The ontology directory to use when none is given: `./ontology` if it exists, else the one in the source tree.

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Scores extraction with ../shared/eval/score.py and fails below the floors.
+#
+#   scripts/eval.sh            # seed article (floors of the core-pipeline issue) + whole dev set
+#
+# The seed article is scored alone, against its gold, with floors F1 >= 0.9
+# for actors and places and >= 0.8 for events, relations and claims. The
+# dev set is scored as a whole and its summary printed, with the floors in
+# DEV_FLOORS (empty: print only). Needs ../shared beside the repository and
+# a release build (target/release/actorgraph).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared="${SHARED_DIR:-../shared}"
+binary="target/release/actorgraph"
+if [ ! -d "$shared/eval" ]; then
+  echo "eval: $shared/eval not found, skipping the extraction score"
+  exit 0
+fi
+[ -x "$binary" ] || { echo "eval: $binary missing: run cargo build --release first" >&2; exit 1; }
+
+# check SUMMARY FLOORS: FLOORS is "actors=0.9 places=0.9 …"; prints what fails, returns 1 if any.
+check() {
+  local summary="$1" floors="$2" failed=0
+  for floor in $floors; do
+    local name="${floor%%=*}" min="${floor#*=}"
+    local got
+    got=$(sed -n "s/.*${name}_f1=\([0-9.]*\).*/\1/p" <<<"$summary")
+    if ! python3 -c "import sys; sys.exit(0 if float('$got') >= float('$min') else 1)"; then
+      echo "eval: ${name} F1 ${got} is below the floor ${min}" >&2
+      failed=1
+    fi
+  done
+  return $failed
+}
+
+seed_dir=$(mktemp -d)
+trap 'rm -rf "$seed_dir"' EXIT
+mkdir -p "$seed_dir/gold" "$seed_dir/articles"
+cp "$shared/eval/dev/gold/000_c4c148fc28c04675.json" "$seed_dir/gold/"
+cp seeds/000_c4c148fc28c04675.txt "$seed_dir/articles/"
+
+echo "== extraction score: seed article =="
+seed=$(python3 "$shared/eval/score.py" --gold "$seed_dir/gold" --articles "$seed_dir/articles" \
+  --cmd "$binary extract --json {}" | tee /dev/stderr | tail -1)
+status=0
+check "$seed" "actors=0.9 places=0.9 events=0.8 relations=0.8 claims=0.8" || status=1
+
+echo "== extraction score: dev set =="
+dev=$(python3 "$shared/eval/score.py" --gold "$shared/eval/dev/gold" --articles "$shared/eval/dev/articles" \
+  --cmd "$binary extract --json {}" | tee /dev/stderr | tail -1)
+echo "dev $dev"
+check "$dev" "${DEV_FLOORS:-}" || status=1
+exit $status

@@ -1,0 +1,785 @@
+//! Mentions: gazetteer names, state bodies ("armée malienne"), descriptions,
+//! directional regions ("le nord du Mali"), and proper nouns discovered from cues.
+//! Descriptions and pronouns are resolved here too (in-article coreference).
+
+use super::analysis::{ActorDraft, Analysis, PlaceDraft, Referent};
+use super::{ActorKind, EntityKey, Lang};
+use crate::ontology::{best_label, NameTarget, PlaceType};
+use crate::text::{slug, TokenKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A description waiting to be resolved to an actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingDescription {
+    /// Index of the lexicon description.
+    pub description: usize,
+    /// The country its demonym names, if any ("alliés russes").
+    pub country: Option<usize>,
+    /// The noun phrase, for naming a new actor.
+    pub phrase: String,
+}
+
+/// Finds every mention and resolves descriptions and pronouns.
+pub fn find(analysis: &mut Analysis) {
+    mark_news_agencies(analysis);
+    let demonyms = gazetteer_names(analysis);
+    analysis.main_country = main_country(analysis, &demonyms);
+    state_bodies(analysis, &demonyms);
+    descriptions(analysis, &demonyms);
+    directional_places(analysis);
+    discover_proper_nouns(analysis);
+    pronouns(analysis);
+    resolve_descriptions(analysis);
+    analysis.mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+}
+
+fn mark_news_agencies(analysis: &mut Analysis) {
+    let doc = &analysis.doc;
+    let forms = analysis.kb.lexicon.class("news-agency");
+    let n = doc.tokens.len();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while at < n {
+        match forms.iter().filter_map(|f| doc.match_words_any_lang(f, at, n)).max() {
+            Some(end) if doc.tokens[at].capitalised => {
+                spans.push(at..end);
+                at = end;
+            }
+            _ => at += 1,
+        }
+    }
+    for span in spans {
+        for t in span.clone() {
+            analysis.occupied[t] = true;
+        }
+        analysis.agencies.push(span);
+    }
+}
+
+/// Gazetteer matching, longest name first; returns demonym hits (token → country place index).
+fn gazetteer_names(analysis: &mut Analysis) -> HashMap<usize, usize> {
+    let gazetteer = &analysis.kb.gazetteer;
+    let doc = &analysis.doc;
+    let n = doc.tokens.len();
+    let mut hits: Vec<(Range<usize>, Vec<NameTarget>)> = Vec::new();
+    let mut at = 0;
+    while at < n {
+        if analysis.occupied[at] || doc.tokens[at].kind == TokenKind::Punct {
+            at += 1;
+            continue;
+        }
+        let mut found = None;
+        let longest = gazetteer.longest_name.min(n - at);
+        for len in (1..=longest).rev() {
+            let range = at..at + len;
+            if doc.tokens[range.clone()].iter().any(|t| t.kind == TokenKind::Punct) || analysis.occupied[range.clone()].iter().any(|&o| o) {
+                continue;
+            }
+            let key: Vec<String> = doc.tokens[range.clone()].iter().map(|t| crate::text::key_form(&t.fold)).collect();
+            let Some(entries) = gazetteer.names.get(&key) else { continue };
+            let written_ok: Vec<NameTarget> = entries
+                .iter()
+                .filter(|e| {
+                    let first = &doc.tokens[at];
+                    if e.exact_case {
+                        return doc.tokens[range.clone()].iter().map(|t| t.text.replace('.', "")).collect::<String>()
+                            == e.written.replace(['.', ' ', '-'], "");
+                    }
+                    !e.capitalised || first.capitalised || first.kind == TokenKind::Number
+                })
+                .map(|e| e.target)
+                .collect();
+            if !written_ok.is_empty() {
+                found = Some((range, written_ok));
+                break;
+            }
+        }
+        match found {
+            Some((range, targets)) => {
+                at = range.end;
+                hits.push((range, targets));
+            }
+            None => at += 1,
+        }
+    }
+    // Countries named without ambiguity give the context for telling namesakes apart.
+    let mut country_weight: HashMap<String, usize> = HashMap::new();
+    for (_, targets) in &hits {
+        if let [single] = targets.as_slice() {
+            let country = match *single {
+                NameTarget::Place(p) | NameTarget::Demonym(p) => gazetteer.places[p].country.clone(),
+                NameTarget::Actor(a) => gazetteer.actors[a].country.clone(),
+            };
+            if let Some(country) = country {
+                *country_weight.entry(country).or_default() += 1;
+            }
+        }
+    }
+    let mut demonyms = HashMap::new();
+    for (range, targets) in hits {
+        let (target, confidence) = choose_target(analysis, &targets, &country_weight);
+        let sentence = analysis.doc.sentence_of[range.start];
+        match target {
+            NameTarget::Demonym(p) => {
+                for t in range {
+                    demonyms.insert(t, p);
+                }
+            }
+            NameTarget::Actor(a) => {
+                let actor = analysis.known_actor(a, confidence);
+                analysis.push_mention(range, sentence, Referent::Actor(actor), confidence);
+            }
+            NameTarget::Place(p) if analysis.kb.gazetteer.places[p].place_type == PlaceType::Country => {
+                analysis.push_mention(range, sentence, Referent::Country(p), confidence);
+            }
+            NameTarget::Place(p) => {
+                let place = analysis.known_place(p, confidence);
+                analysis.push_mention(range, sentence, Referent::Place(place), confidence);
+            }
+        }
+    }
+    demonyms
+}
+
+/// Picks among namesakes: the one valid at the article date, in a country the article names, then the most populous.
+fn choose_target(analysis: &Analysis, targets: &[NameTarget], country_weight: &HashMap<String, usize>) -> (NameTarget, f32) {
+    let gazetteer = &analysis.kb.gazetteer;
+    if let [single] = targets {
+        return (*single, 0.95);
+    }
+    let score = |target: &NameTarget| -> (usize, usize, u64) {
+        let (country, population, valid) = match *target {
+            NameTarget::Place(p) | NameTarget::Demonym(p) => {
+                let place = &gazetteer.places[p];
+                (place.country.clone(), place.population.unwrap_or(0), true)
+            }
+            NameTarget::Actor(a) => {
+                let actor = &gazetteer.actors[a];
+                let valid = analysis.date.is_none_or(|d| {
+                    actor.valid_from.is_none_or(|from| from <= d) && actor.valid_until.is_none_or(|until| d <= until)
+                        || actor.valid_until.is_some_and(|u| u.year == d.year)
+                });
+                (actor.country.clone(), 0, valid)
+            }
+        };
+        let weight = country.and_then(|c| country_weight.get(&c).copied()).unwrap_or(0);
+        (usize::from(valid), weight, population)
+    };
+    let best = targets.iter().max_by_key(|t| score(t)).copied().unwrap_or(targets[0]);
+    let (_, weight, _) = score(&best);
+    (best, if weight > 0 { 0.85 } else { 0.55 })
+}
+
+fn main_country(analysis: &Analysis, demonyms: &HashMap<usize, usize>) -> Option<usize> {
+    let gazetteer = &analysis.kb.gazetteer;
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for mention in &analysis.mentions {
+        let country = match mention.referent {
+            Referent::Country(p) => Some(p),
+            Referent::Place(p) => analysis.places[p].country,
+            Referent::Actor(a) => analysis.actors[a].country,
+            _ => None,
+        };
+        if let Some(c) = country {
+            *counts.entry(c).or_default() += 2;
+        }
+    }
+    for &p in demonyms.values() {
+        *counts.entry(p).or_default() += 1;
+    }
+    let _ = gazetteer;
+    counts.into_iter().max_by_key(|&(p, c)| (c, std::cmp::Reverse(p))).map(|(p, _)| p)
+}
+
+/// "armée malienne", "militaires tchadiens", "Sudanese army", "Congo's government", "… de Wagner et maliens".
+fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
+    let doc = &analysis.doc;
+    let n = doc.tokens.len();
+    let bodies = &analysis.kb.lexicon.state_bodies;
+    let forms = bodies.iter().enumerate().flat_map(|(i, b)| b.forms.iter().map(move |f| (i, f)));
+    let mut found: Vec<(Range<usize>, usize, bool)> = Vec::new();
+    for (body, range) in doc.find_forms(forms, 0..n) {
+        let armed = bodies[body].armed_forces;
+        // French: noun + demonym ("forces armées maliennes"); English: demonym + noun.
+        if let Some(&country) = demonyms.get(&range.end) {
+            let mut end = range.end + 1;
+            while demonyms.get(&end) == Some(&country) {
+                end += 1;
+            }
+            found.push((range.start..end, country, armed));
+        } else if let Some(&country) = range.start.checked_sub(1).and_then(|p| demonyms.get(&p)) {
+            found.push((range.start - 1..range.end, country, armed));
+        } else if range.start >= 2 && doc.tokens[range.start - 1].fold.ends_with("'s") {
+            if let Some(Referent::Country(country)) = analysis.mention_ending_at(range.start - 1).map(|m| m.referent.clone()) {
+                let start = analysis.mention_ending_at(range.start - 1).map_or(range.start, |m| m.tokens.start);
+                found.push((start..range.end, country, armed));
+            }
+        }
+    }
+    // Elliptic coordination: "les militaires de Wagner et maliens".
+    for (&t, &country) in demonyms {
+        if t >= 1 && doc.keys[t - 1] == "et" && !analysis.occupied[t] {
+            let window = t.saturating_sub(7)..t;
+            let body = bodies.iter().find(|b| window.clone().any(|w| doc.form_at(&b.forms, w, t).is_some()));
+            if let Some(body) = body {
+                found.push((t..t + 1, country, body.armed_forces));
+            }
+        }
+    }
+    for (range, country, armed) in found {
+        // Already named otherwise (the gazetteer may know "armée malienne" itself): keep that.
+        let named = analysis.mentions.iter().any(|m| {
+            m.tokens.start < range.end && range.start < m.tokens.end && !matches!(m.referent, Referent::Country(_))
+        });
+        if named {
+            continue;
+        }
+        analysis.mentions.retain(|m| !(m.tokens.start >= range.start && m.tokens.end <= range.end));
+        let actor = analysis.state_body_actor(country, armed, &range);
+        let sentence = analysis.doc.sentence_of[range.start];
+        analysis.push_mention(range, sentence, Referent::Actor(actor), 0.85);
+    }
+}
+
+/// Description nouns ("les séparatistes", "the group"), merged into the actor that follows them when there is one.
+fn descriptions(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
+    let n = analysis.doc.tokens.len();
+    let lexicon = &analysis.kb.lexicon;
+    let forms = lexicon.descriptions.iter().enumerate().flat_map(|(i, d)| d.forms.iter().map(move |f| (i, f)));
+    let matches = analysis.doc.find_forms(forms, 0..n);
+    let mut new_mentions = Vec::new();
+    for (description, range) in matches {
+        if analysis.occupied[range.clone()].iter().any(|&o| o) {
+            continue;
+        }
+        let mut end = range.end;
+        let mut country = None;
+        if let Some(&c) = demonyms.get(&end) {
+            country = Some(c);
+            end += 1;
+        }
+        // Trailing adjectives make the phrase: "rebelles touaregs", "groupes armés séparatistes".
+        let mut phrase_end = end;
+        while phrase_end < n && phrase_end < end + 2 && is_adjective_like(analysis, phrase_end) {
+            phrase_end += 1;
+        }
+        let sentence = analysis.doc.sentence_of[range.start];
+        let phrase = analysis.doc.text_of(range.start..phrase_end);
+        // "les rebelles du CSP", "militaires de Wagner", "jihadistes de Boko Haram".
+        let following = (phrase_end < n && analysis.doc.keys[phrase_end] == "de")
+            .then(|| analysis.mention_starting_at(phrase_end + 1))
+            .flatten()
+            .cloned();
+        if let Some(next) = following {
+            match next.referent {
+                Referent::Actor(actor) => {
+                    let trait_name = lexicon.descriptions[description].trait_name.clone();
+                    analysis.actors[actor].traits.extend(trait_name);
+                    new_mentions.push((range.start..next.tokens.end, sentence, Referent::Actor(actor), 0.8));
+                    continue;
+                }
+                Referent::Country(c) if !lexicon.descriptions[description].kinds.contains(&ActorKind::Country) => {
+                    let armed = lexicon.descriptions[description].kinds.contains(&ActorKind::StateArmedForce);
+                    let gov = lexicon.descriptions[description].kinds.contains(&ActorKind::Government);
+                    if armed || gov {
+                        let actor = analysis.state_body_actor(c, armed, &(range.start..next.tokens.end));
+                        new_mentions.push((range.start..next.tokens.end, sentence, Referent::Actor(actor), 0.8));
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let pending = PendingDescription { description, country, phrase };
+        new_mentions.push((range.start..end, sentence, Referent::Pending(pending), 0.7));
+    }
+    for (range, sentence, referent, confidence) in new_mentions {
+        analysis.mentions.retain(|m| !(m.tokens.start >= range.start && m.tokens.end <= range.end && !matches!(m.referent, Referent::Actor(_))));
+        analysis.push_mention(range, sentence, referent, confidence);
+    }
+    // "une alliance de groupes séparatistes (CSP-DPA)": the phrase before a bracketed name describes it.
+    let mut links = Vec::new();
+    for mention in &analysis.mentions {
+        let Referent::Actor(actor) = mention.referent else { continue };
+        let start = mention.tokens.start;
+        if start == 0 || !analysis.doc.tokens[start - 1].is_punct('(') {
+            continue;
+        }
+        let window_start = start.saturating_sub(12).max(analysis.doc.sentences[mention.sentence].tokens.start);
+        for other in &analysis.mentions {
+            if other.tokens.start >= window_start && other.tokens.end < start {
+                if let Referent::Pending(p) = &other.referent {
+                    links.push((other.tokens.clone(), actor, p.description));
+                }
+            }
+        }
+    }
+    for (tokens, actor, description) in links {
+        let trait_name = analysis.kb.lexicon.descriptions[description].trait_name.clone();
+        analysis.actors[actor].traits.extend(trait_name);
+        if let Some(m) = analysis.mentions.iter_mut().find(|m| m.tokens == tokens) {
+            m.referent = Referent::Actor(actor);
+        }
+    }
+}
+
+fn is_adjective_like(analysis: &Analysis, t: usize) -> bool {
+    let token = &analysis.doc.tokens[t];
+    token.kind == TokenKind::Word
+        && !token.capitalised
+        && !analysis.occupied[t]
+        && token.fold.chars().count() > 3
+        && !analysis.kb.lexicon.class("not-a-name").iter().any(|f| f.words.first().and_then(|w| w.as_deref()) == Some(analysis.doc.keys[t].as_str()))
+        && !["dans", "depuis", "pour", "avec", "sans", "vers", "chez", "from", "with", "into", "near", "were", "have", "said", "ont", "sont", "etait", "avaient"].contains(&token.fold.as_str())
+        && (token.fold.ends_with('s') || token.fold.ends_with('e') || token.fold.ends_with("es") || analysis.doc.lang == Lang::Fr)
+}
+
+/// "le nord du Mali", "northern Mali", "le nord du pays", "du Nord".
+fn directional_places(analysis: &mut Analysis) {
+    let doc = &analysis.doc;
+    let n = doc.tokens.len();
+    let directions = analysis.kb.lexicon.class("direction");
+    let adjectives = analysis.kb.lexicon.class("direction-adjective");
+    let the_country = analysis.kb.lexicon.class("the-country");
+    let mut found: Vec<(Range<usize>, String, Option<usize>)> = Vec::new();
+    for t in 0..n {
+        if analysis.occupied[t] {
+            continue;
+        }
+        if let Some(end) = doc.form_at(directions, t, n) {
+            let determiner = t >= 1 && matches!(doc.keys[t - 1].as_str(), "le" | "de" | "au" | "the");
+            if !determiner {
+                continue;
+            }
+            let direction = canonical_direction(&doc.keys[t..end].join("-"));
+            if end < n && matches!(doc.keys[end].as_str(), "de" | "of") {
+                // "nord du Mali", "north of Mali", "nord du pays".
+                let region = analysis.mention_starting_at(end + 1).and_then(|m| match m.referent {
+                    Referent::Country(c) => Some((m.tokens.end, Some(c))),
+                    _ => None,
+                });
+                let region = region.or_else(|| doc.form_at(the_country, end + 1, n).map(|e| (e, analysis.main_country)));
+                if let Some((stop, country)) = region {
+                    found.push((t..stop, direction, country));
+                }
+                // "au nord-ouest de Tessalit": a bearing from a town, not a region.
+                continue;
+            }
+            // A bare "le nord", "du Nord": the main country's.
+            if doc.tokens[t].capitalised || doc.lang == Lang::Fr {
+                found.push((t..end, direction, analysis.main_country));
+            }
+        } else if let Some(end) = doc.form_at(adjectives, t, n) {
+            if let Some(Referent::Country(c)) = analysis.mention_starting_at(end).map(|m| m.referent.clone()) {
+                let stop = analysis.mention_starting_at(end).map_or(end, |m| m.tokens.end);
+                found.push((t..stop, canonical_direction(&doc.keys[t]), Some(c)));
+            }
+        }
+    }
+    for (range, direction, country) in found {
+        let Some(country) = country else { continue };
+        let place = analysis.directional_place(&direction, country);
+        let sentence = analysis.doc.sentence_of[range.start];
+        analysis.push_mention(range, sentence, Referent::Place(place), 0.7);
+    }
+}
+
+/// The English name of a direction word, the key of a directional region.
+fn canonical_direction(word: &str) -> String {
+    let word = word.trim_end_matches("ern").replace("northeast", "north-east").replace("northwest", "north-west");
+    let parts: Vec<&str> = word.split('-').collect();
+    parts
+        .iter()
+        .map(|p| match *p {
+            "nord" | "north" | "nor" => "north",
+            "sud" | "south" | "sou" => "south",
+            "est" | "east" | "eas" => "east",
+            "ouest" | "west" | "wes" => "west",
+            "centre" | "central" | "center" => "centre",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Proper nouns absent from the gazetteer, typed by the cue before or after them.
+fn discover_proper_nouns(analysis: &mut Analysis) {
+    let doc = &analysis.doc;
+    let n = doc.tokens.len();
+    let lexicon = &analysis.kb.lexicon;
+    let particles = lexicon.class("name-particle");
+    let not_names = lexicon.class("not-a-name");
+    let locatives = lexicon.class("locative");
+    let spokesperson = lexicon.class("spokesperson");
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut t = 0;
+    while t < n {
+        let token = &doc.tokens[t];
+        let starts = token.is_word() && token.capitalised && !analysis.occupied[t] && !doc.is_form(not_names, t..t + 1);
+        if !starts {
+            t += 1;
+            continue;
+        }
+        let mut end = t + 1;
+        while end < n && !analysis.occupied[end] && doc.tokens[end].is_word() && doc.sentence_of[end] == doc.sentence_of[t] {
+            let next = &doc.tokens[end];
+            if next.capitalised && !doc.is_form(not_names, end..end + 1) {
+                end += 1;
+            } else if doc.is_form(particles, end..end + 1) && end + 1 < n && doc.tokens[end + 1].capitalised && !analysis.occupied[end + 1] {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        runs.push(t..end);
+        t = end;
+    }
+    let mut found: Vec<(Range<usize>, Option<ActorKind>, f32)> = Vec::new();
+    for run in runs {
+        let sentence = doc.sentence_of[run.start];
+        let sentence_start = doc.sentences[sentence].tokens.start;
+        let before = |k: usize| run.start.checked_sub(k).filter(|&p| p >= sentence_start);
+        // A cue right before: "localité de X", "colonel X", "groupe X".
+        let cue = lexicon.discovery_cues.iter().find_map(|cue| {
+            (1..=4).find_map(|len| {
+                let start = before(len)?;
+                doc.is_form(&cue.forms, start..run.start).then_some(cue.actor_kind)
+            })
+        });
+        let words = run.len();
+        if let Some(kind) = cue {
+            found.push((run, kind, 0.65));
+            continue;
+        }
+        let locative = (1..=2).any(|len| before(len).is_some_and(|s| doc.is_form(locatives, s..run.start)));
+        if locative && words <= 3 && !doc.tokens[run.start].acronym {
+            found.push((run, None, 0.55));
+            continue;
+        }
+        // "X, l'un des porte-parole de …", "X, spokesman for …".
+        let after = run.end;
+        let role_after = after < n
+            && doc.tokens[after].is_punct(',')
+            && (after + 1..(after + 5).min(n)).any(|k| doc.form_at(spokesperson, k, n).is_some());
+        // "a déclaré à l'AFP X": a named speaker after a reporting verb.
+        let reported = before(1).is_some_and(|p| analysis.is_reporting_end(p));
+        if words >= 2 && (role_after || reported) {
+            found.push((run, Some(ActorKind::Person), 0.6));
+        }
+    }
+    for (run, kind, confidence) in found {
+        let name = analysis.doc.text_of(run.clone());
+        let sentence = analysis.doc.sentence_of[run.start];
+        let referent = match kind {
+            Some(kind) => Referent::Actor(analysis.discovered_actor(&name, kind, confidence)),
+            None => Referent::Place(analysis.discovered_place(&name, confidence)),
+        };
+        analysis.push_mention(run, sentence, referent, confidence);
+    }
+}
+
+/// "Ils ont rompu …": a pronoun opening a sentence refers to the previous sentence's subject.
+fn pronouns(analysis: &mut Analysis) {
+    let forms = analysis.kb.lexicon.class("pronoun");
+    let mut found = Vec::new();
+    for (s, sentence) in analysis.doc.sentences.iter().enumerate() {
+        let t = sentence.tokens.start;
+        if s == 0 || !analysis.doc.is_form(forms, t..t + 1) || analysis.doc.quoted[t] {
+            continue;
+        }
+        let subject = analysis
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == s - 1 && !m.quoted(analysis))
+            .filter(|m| match m.referent {
+                Referent::Actor(_) | Referent::Pending(_) => true,
+                Referent::Country(_) => !super::events::is_locative(analysis, m.tokens.start),
+                Referent::Place(_) => false,
+            })
+            .min_by_key(|m| m.tokens.start)
+            .map(|m| m.referent.clone());
+        if let Some(referent) = subject {
+            found.push((t..t + 1, s, referent));
+        }
+    }
+    for (range, s, referent) in found {
+        analysis.push_mention(range.clone(), s, referent, 0.6);
+        if let Some(m) = analysis.mentions.last_mut() {
+            m.surface = false;
+        }
+    }
+}
+
+/// Resolves pending descriptions: to an actor with the same trait, then to the
+/// most salient actor of a compatible kind, else to a new actor named by the phrase.
+fn resolve_descriptions(analysis: &mut Analysis) {
+    let pending: Vec<usize> = (0..analysis.mentions.len())
+        .filter(|&i| matches!(analysis.mentions[i].referent, Referent::Pending(_)))
+        .collect();
+    let salience = |analysis: &Analysis, actor: usize| analysis.mentions.iter().filter(|m| m.referent == Referent::Actor(actor)).count();
+    let mut created: HashMap<String, usize> = HashMap::new();
+    for i in pending {
+        let Referent::Pending(p) = analysis.mentions[i].referent.clone() else { continue };
+        let description = &analysis.kb.lexicon.descriptions[p.description];
+        let kinds = description.kinds.clone();
+        let trait_name = description.trait_name.clone();
+        let position = analysis.mentions[i].tokens.start;
+        let candidates: Vec<usize> = (0..analysis.actors.len())
+            .filter(|&a| analysis.mentions.iter().any(|m| m.referent == Referent::Actor(a)))
+            .filter(|&a| kinds.contains(&analysis.actors[a].kind))
+            .filter(|&a| p.country.is_none_or(|c| analysis.actors[a].country == Some(c)))
+            .collect();
+        let nearest = |analysis: &Analysis, set: &[usize]| -> Option<usize> {
+            set.iter()
+                .copied()
+                .min_by_key(|&a| {
+                    analysis
+                        .mentions
+                        .iter()
+                        .filter(|m| m.referent == Referent::Actor(a))
+                        .map(|m| if m.tokens.start <= position { position - m.tokens.start } else { 4 * (m.tokens.start - position) })
+                        .min()
+                        .unwrap_or(usize::MAX)
+                })
+        };
+        let with_trait: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&a| trait_name.as_ref().is_some_and(|t| analysis.actors[a].traits.contains(t)))
+            .collect();
+        let chosen = if !with_trait.is_empty() {
+            nearest(analysis, &with_trait)
+        } else if p.country.is_some() && !candidates.is_empty() {
+            nearest(analysis, &candidates)
+        } else if kinds.iter().all(|k| matches!(k, ActorKind::StateArmedForce | ActorKind::Government)) {
+            let armed = kinds.contains(&ActorKind::StateArmedForce);
+            candidates
+                .iter()
+                .copied()
+                .max_by_key(|&a| salience(analysis, a))
+                .or_else(|| analysis.main_country.map(|c| analysis.state_body_actor(c, armed, &(position..position + 1))))
+        } else if trait_name.is_none() {
+            nearest(analysis, &candidates)
+        } else if let Some(country) = p.country {
+            // "alliés russes" with no Russian actor in the article: Russia's forces.
+            Some(analysis.state_body_actor(country, true, &(position..position + 1)))
+        } else {
+            None
+        };
+        // Only non-state armed groups are named by a description alone ("les rebelles touaregs").
+        let nameable = kinds.iter().all(|k| matches!(k, ActorKind::ArmedGroup | ActorKind::Coalition));
+        let actor = match chosen {
+            Some(actor) => actor,
+            None if !nameable => continue,
+            None => {
+                let key = trait_name.clone().unwrap_or_else(|| slug(&p.phrase));
+                match created.get(&key) {
+                    Some(&a) => a,
+                    None => {
+                        let name = capitalise(&p.phrase);
+                        let kind = kinds[0];
+                        let a = analysis.discovered_actor(&name, kind, 0.5);
+                        analysis.actors[a].traits.extend(trait_name.clone());
+                        created.insert(key, a);
+                        a
+                    }
+                }
+            }
+        };
+        analysis.mentions[i].referent = Referent::Actor(actor);
+    }
+}
+
+/// The text with its first letter in upper case.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl Analysis<'_> {
+    /// The actor draft for a gazetteer actor, created on first use.
+    pub fn known_actor(&mut self, index: usize, confidence: f32) -> usize {
+        if let Some(&a) = self.known_actors.get(&index) {
+            return a;
+        }
+        let known = &self.kb.gazetteer.actors[index];
+        let draft = ActorDraft {
+            key: EntityKey::Known(known.id.clone()),
+            name: best_label(&known.labels, self.doc.lang).to_owned(),
+            kind: known.kind,
+            confidence,
+            country: known.country.as_deref().and_then(|c| self.kb.gazetteer.place_position(c)),
+            traits: Vec::new(),
+        };
+        self.actors.push(draft);
+        self.known_actors.insert(index, self.actors.len() - 1);
+        self.actors.len() - 1
+    }
+
+    /// The place draft for a gazetteer place, created on first use.
+    pub fn known_place(&mut self, index: usize, confidence: f32) -> usize {
+        if let Some(&p) = self.known_places.get(&index) {
+            return p;
+        }
+        let known = &self.kb.gazetteer.places[index];
+        let draft = PlaceDraft {
+            key: EntityKey::Known(known.id.clone()),
+            name: best_label(&known.labels, self.doc.lang).to_owned(),
+            country: known.country.as_deref().and_then(|c| self.kb.gazetteer.place_position(c)),
+            specificity: match known.place_type {
+                PlaceType::Town => 4,
+                PlaceType::Region => 3,
+                PlaceType::Area if known.country.is_some() => 2,
+                PlaceType::Area | PlaceType::Country => 1,
+            },
+            confidence,
+        };
+        self.places.push(draft);
+        self.known_places.insert(index, self.places.len() - 1);
+        self.places.len() - 1
+    }
+
+    /// The actor for a country acting as such.
+    pub fn country_actor(&mut self, country: usize) -> usize {
+        if let Some(&a) = self.country_actors.get(&country) {
+            return a;
+        }
+        let known = &self.kb.gazetteer.places[country];
+        self.actors.push(ActorDraft {
+            key: EntityKey::Known(known.id.clone()),
+            name: best_label(&known.labels, self.doc.lang).to_owned(),
+            kind: ActorKind::Country,
+            confidence: 0.9,
+            country: Some(country),
+            traits: Vec::new(),
+        });
+        self.country_actors.insert(country, self.actors.len() - 1);
+        self.actors.len() - 1
+    }
+
+    /// The actor for a country's armed forces or government: the gazetteer's, else a new one.
+    pub fn state_body_actor(&mut self, country: usize, armed_forces: bool, range: &Range<usize>) -> usize {
+        let place = &self.kb.gazetteer.places[country];
+        let linked = if armed_forces { place.armed_forces.clone() } else { place.government.clone() };
+        if let Some(index) = linked.and_then(|id| self.kb.gazetteer.actor_position(&id)) {
+            return self.known_actor(index, 0.85);
+        }
+        let country_name = best_label(&place.labels, self.doc.lang).to_owned();
+        let demonym = place
+            .demonyms
+            .iter()
+            .find(|d| d.lang == Some(self.doc.lang))
+            .map(|d| d.text.clone())
+            .unwrap_or_else(|| country_name.clone());
+        let name = match (self.doc.lang, armed_forces) {
+            (Lang::Fr, true) => format!("Armée {}", feminine(&demonym)),
+            (Lang::Fr, false) => format!("Gouvernement {}", demonym),
+            (Lang::En, true) => format!("{demonym} army"),
+            (Lang::En, false) => format!("{demonym} government"),
+        };
+        let key = format!("{}-{}", place.id, if armed_forces { "armed-forces" } else { "government" });
+        let kind = if armed_forces { ActorKind::StateArmedForce } else { ActorKind::Government };
+        let _ = range;
+        let a = self.discovered_actor_with_key(key, &name, kind, 0.7);
+        self.actors[a].country = Some(country);
+        a
+    }
+
+    /// A new actor found in the text (or the one already found under the same name).
+    pub fn discovered_actor(&mut self, name: &str, kind: ActorKind, confidence: f32) -> usize {
+        self.discovered_actor_with_key(slug(name), name, kind, confidence)
+    }
+
+    fn discovered_actor_with_key(&mut self, key: String, name: &str, kind: ActorKind, confidence: f32) -> usize {
+        if let Some(a) = self.actors.iter().position(|a| a.key == EntityKey::Discovered(key.clone())) {
+            return a;
+        }
+        self.actors.push(ActorDraft {
+            key: EntityKey::Discovered(key),
+            name: name.to_owned(),
+            kind,
+            confidence,
+            country: None,
+            traits: Vec::new(),
+        });
+        self.actors.len() - 1
+    }
+
+    /// A new place found in the text, placed in the article's main country.
+    pub fn discovered_place(&mut self, name: &str, confidence: f32) -> usize {
+        let key = EntityKey::Discovered(slug(name));
+        if let Some(p) = self.places.iter().position(|p| p.key == key) {
+            return p;
+        }
+        self.places.push(PlaceDraft { key, name: name.to_owned(), country: self.main_country, specificity: 4, confidence });
+        self.places.len() - 1
+    }
+
+    /// The region of a country in one direction ("north-ml"), named in the article's language.
+    pub fn directional_place(&mut self, direction: &str, country: usize) -> usize {
+        let place = &self.kb.gazetteer.places[country];
+        let key = EntityKey::Discovered(format!("{direction}-{}", place.id));
+        if let Some(p) = self.places.iter().position(|p| p.key == key) {
+            return p;
+        }
+        let country_name = best_label(&place.labels, self.doc.lang).to_owned();
+        let name = match self.doc.lang {
+            Lang::Fr => format!("{} {}", capitalise(&french_direction(direction)), french_of(&country_name)),
+            Lang::En => format!("{} {country_name}", capitalise(&english_direction(direction))),
+        };
+        // The gazetteer may know the region ("nord du Mali", "northern Mali").
+        let english = format!("{} {}", english_direction(direction), best_label(&place.labels, Lang::En));
+        let known = self.kb.gazetteer.names.get(&crate::text::name_key(&english)).and_then(|entries| {
+            entries.iter().find_map(|e| match e.target {
+                NameTarget::Place(p) if self.kb.gazetteer.places[p].country.as_deref() == Some(place.id.as_str()) => Some(p),
+                _ => None,
+            })
+        });
+        if let Some(index) = known {
+            return self.known_place(index, 0.8);
+        }
+        self.places.push(PlaceDraft { key, name, country: Some(country), specificity: 2, confidence: 0.7 });
+        self.places.len() - 1
+    }
+}
+
+fn french_direction(direction: &str) -> String {
+    direction.replace("north", "nord").replace("south", "sud").replace("east", "est").replace("west", "ouest")
+}
+
+fn english_direction(direction: &str) -> String {
+    match direction {
+        "centre" => "central".to_owned(),
+        other => format!("{}ern", other.replace('-', "")),
+    }
+}
+
+/// "du Mali", "de l'Algérie", "de la France": French "of" before a country name.
+fn french_of(country: &str) -> String {
+    let folded = crate::text::fold(country);
+    if folded.starts_with(|c: char| "aeiouy".contains(c)) {
+        format!("de l'{country}")
+    } else if folded.ends_with('e') && !folded.ends_with("ye") && folded != "mexique" && folded != "cambodge" && folded != "mozambique" {
+        format!("de la {country}")
+    } else {
+        format!("du {country}")
+    }
+}
+
+/// A French demonym in the feminine singular ("malien" → "malienne"), for "Armée malienne".
+fn feminine(demonym: &str) -> String {
+    let lower = demonym.to_lowercase();
+    if lower.ends_with('e') {
+        lower
+    } else if lower.ends_with("ien") || lower.ends_with("en") {
+        format!("{lower}ne")
+    } else if lower.ends_with('s') && !lower.ends_with("ais") && !lower.ends_with("ois") {
+        lower.trim_end_matches('s').to_owned()
+    } else {
+        format!("{lower}e")
+    }
+}

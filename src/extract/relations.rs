@@ -1,0 +1,171 @@
+//! Relations stated in the text: a cue from the lexicon and its two ends,
+//! found where the cue's frame says; plus oppositions shown by events.
+
+use super::analysis::{Analysis, Referent};
+use super::events::{is_locative, Opposition};
+use super::{EntityRef, Evidence, Relation, RelationKind, TimeAnchor};
+use super::temporal::find_time_expressions;
+use crate::ontology::CueFrame;
+use std::ops::Range;
+
+/// How far (in tokens) an end may be from its cue.
+const REACH: usize = 6;
+
+/// Finds the relations of the article.
+pub fn find(analysis: &mut Analysis, oppositions: Vec<Opposition>) -> Vec<Relation> {
+    let mut relations: Vec<Relation> = Vec::new();
+    for s in 0..analysis.doc.sentences.len() {
+        let range = analysis.doc.sentence_range(s);
+        let cues = &analysis.kb.lexicon.relation_cues;
+        let forms = cues.iter().enumerate().flat_map(|(i, c)| c.forms.iter().map(move |f| (i, f)));
+        let found = analysis.doc.find_forms(forms, range.clone());
+        for (cue_index, cue_range) in found {
+            let cue = analysis.kb.lexicon.relation_cues[cue_index].clone();
+            if cue.kind == RelationKind::LocatedIn {
+                located_in(analysis, &cue_range, s, cue.confidence, &mut relations);
+                continue;
+            }
+            let Some((subject, object)) = ends(analysis, cue.frame, &cue_range, &range) else { continue };
+            let (Some(subject_actor), Some(object_actor)) = (analysis.actor_of(subject), analysis.actor_of(object)) else {
+                continue;
+            };
+            if subject_actor == object_actor {
+                continue;
+            }
+            let tokens = analysis.mentions[subject].tokens.start.min(analysis.mentions[object].tokens.start)
+                ..analysis.mentions[subject].tokens.end.max(analysis.mentions[object].tokens.end).max(cue_range.end);
+            let evidence = evidence(analysis, s, tokens);
+            let since = since_in_clause(analysis, s, &cue_range);
+            push(&mut relations, Relation {
+                subject: EntityRef::Actor(subject_actor),
+                kind: cue.kind,
+                object: EntityRef::Actor(object_actor),
+                since,
+                until: None,
+                evidence,
+                confidence: cue.confidence,
+            });
+        }
+    }
+    for (a, b, evidence) in oppositions {
+        push(&mut relations, Relation {
+            subject: EntityRef::Actor(a),
+            kind: RelationKind::Opposes,
+            object: EntityRef::Actor(b),
+            since: None,
+            until: None,
+            evidence,
+            confidence: 0.7,
+        });
+    }
+    relations
+}
+
+/// Adds a relation unless the same one (either way round when symmetric) is already there.
+fn push(relations: &mut Vec<Relation>, relation: Relation) {
+    let same = |r: &Relation| {
+        r.kind == relation.kind
+            && ((r.subject == relation.subject && r.object == relation.object)
+                || (relation.kind.is_symmetric() && r.subject == relation.object && r.object == relation.subject))
+    };
+    if !relations.iter().any(same) {
+        relations.push(relation);
+    }
+}
+
+/// The mention indices of the subject and the object of a cue.
+fn ends(analysis: &Analysis, frame: CueFrame, cue: &Range<usize>, sentence: &Range<usize>) -> Option<(usize, usize)> {
+    let actor_like = |i: usize| {
+        matches!(analysis.mentions[i].referent, Referent::Actor(_))
+            || matches!(analysis.mentions[i].referent, Referent::Country(_)) && !is_locative(analysis, analysis.mentions[i].tokens.start)
+    };
+    let left = |reach: usize| {
+        (0..analysis.mentions.len())
+            .filter(|&i| actor_like(i))
+            .filter(|&i| {
+                let m = &analysis.mentions[i];
+                m.tokens.end <= cue.start && m.tokens.start >= sentence.start && cue.start - m.tokens.end <= reach
+            })
+            .max_by_key(|&i| (analysis.mentions[i].tokens.end, std::cmp::Reverse(analysis.mentions[i].tokens.start)))
+    };
+    // After a cue ("se tourner vers la Russie"), a country is an actor even after a locative word.
+    let right = |from: usize, reach: usize| {
+        (0..analysis.mentions.len())
+            .filter(|&i| actor_like(i) || matches!(analysis.mentions[i].referent, Referent::Country(_)))
+            .filter(|&i| {
+                let m = &analysis.mentions[i];
+                m.tokens.start >= from && m.tokens.end <= sentence.end && m.tokens.start - from <= reach
+            })
+            .min_by_key(|&i| (analysis.mentions[i].tokens.start, std::cmp::Reverse(analysis.mentions[i].tokens.end)))
+    };
+    match frame {
+        CueFrame::LeftRight => Some((left(REACH)?, right(cue.end, 3)?)),
+        CueFrame::RightLeft => Some((right(cue.end, 3)?, left(2)?)),
+        CueFrame::Possessive => Some((left(3)?, right(cue.start, cue.len() + 2)?)),
+        CueFrame::Prenominal => Some((right(cue.end, 0)?, left(0)?)),
+        CueFrame::ClauseSubject => {
+            let subject = (0..analysis.mentions.len())
+                .filter(|&i| actor_like(i))
+                .filter(|&i| {
+                    let m = &analysis.mentions[i];
+                    m.tokens.start >= sentence.start && m.tokens.end <= cue.start && !analysis.doc.quoted[m.tokens.start]
+                })
+                .min_by_key(|&i| analysis.mentions[i].tokens.start)?;
+            Some((subject, right(cue.end, 4)?))
+        }
+        CueFrame::Reporting | CueFrame::According => None,
+    }
+}
+
+/// "In-Afarak, …, à 122 km de Tessalit, dans la région de Kidal": each town of the clause lies in the region.
+fn located_in(analysis: &mut Analysis, cue: &Range<usize>, sentence: usize, confidence: f32, relations: &mut Vec<Relation>) {
+    let region = (0..analysis.mentions.len())
+        .filter(|&i| {
+            let m = &analysis.mentions[i];
+            m.tokens.start >= cue.start.saturating_sub(0) && m.tokens.start <= cue.end && m.tokens.end >= cue.end
+        })
+        .find(|&i| matches!(analysis.mentions[i].referent, Referent::Place(_)));
+    let Some(region) = region else { return };
+    let clause = analysis.clause_around(cue.start);
+    let towns: Vec<usize> = (0..analysis.mentions.len())
+        .filter(|&i| {
+            let m = &analysis.mentions[i];
+            m.tokens.start >= clause.start && m.tokens.end <= cue.start
+        })
+        .filter(|&i| matches!(analysis.mentions[i].referent, Referent::Place(p) if analysis.places[p].specificity >= 4))
+        .collect();
+    let Some(region_place) = analysis.place_of(region) else { return };
+    for town in towns {
+        let Some(town_place) = analysis.place_of(town) else { continue };
+        if town_place == region_place {
+            continue;
+        }
+        let tokens = analysis.mentions[town].tokens.start..analysis.mentions[region].tokens.end;
+        let evidence = evidence(analysis, sentence, tokens);
+        push(relations, Relation {
+            subject: EntityRef::Place(town_place),
+            kind: RelationKind::LocatedIn,
+            object: EntityRef::Place(region_place),
+            since: None,
+            until: None,
+            evidence,
+            confidence,
+        });
+    }
+}
+
+fn evidence(analysis: &Analysis, sentence: usize, tokens: Range<usize>) -> Evidence {
+    let span = analysis.doc.span_of(tokens);
+    Evidence { sentence, span, text: analysis.doc.slice(span) }
+}
+
+/// A "depuis 2022" in the cue's sentence dates the start of the relation.
+fn since_in_clause(analysis: &Analysis, sentence: usize, cue: &Range<usize>) -> Option<crate::date::PartialDate> {
+    let span = analysis.doc.sentences[sentence].span;
+    let text = analysis.doc.slice(span);
+    let _ = cue;
+    find_time_expressions(&text, span.start, analysis.doc.lang, analysis.date)
+        .into_iter()
+        .find(|t| t.anchor == TimeAnchor::Since)
+        .and_then(|t| t.date)
+}

@@ -1,0 +1,160 @@
+//! Extraction tests on short sentences written for them, in both languages.
+
+use super::*;
+use crate::article::Article;
+use crate::date::PartialDate;
+use crate::ontology::{default_dir, Knowledge};
+use std::sync::OnceLock;
+
+fn knowledge() -> &'static Knowledge {
+    static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
+    KNOWLEDGE.get_or_init(|| Knowledge::load(&default_dir()).expect("the shipped ontology loads"))
+}
+
+fn facts(lang: Lang, date: &str, text: &str) -> Facts {
+    let article = Article {
+        id: uuid::Uuid::nil(),
+        text: text.to_owned(),
+        date: Some(date.parse::<PartialDate>().unwrap()),
+        source: None,
+        title: None,
+        lang,
+    };
+    extract(&article, knowledge())
+}
+
+fn actor_names(facts: &Facts) -> Vec<&str> {
+    facts.actors.iter().map(|a| a.name.as_str()).collect()
+}
+
+fn actor<'f>(facts: &'f Facts, index: usize) -> &'f str {
+    &facts.actors[index].name
+}
+
+fn relations(facts: &Facts) -> Vec<String> {
+    let name = |r: EntityRef| match r {
+        EntityRef::Actor(a) => facts.actors[a].name.clone(),
+        EntityRef::Place(p) => facts.places[p].name.clone(),
+    };
+    facts.relations.iter().map(|r| format!("{} {} {}", name(r.subject), r.kind.property_name(), name(r.object))).collect()
+}
+
+fn claim_sources(facts: &Facts) -> Vec<String> {
+    facts
+        .claims
+        .iter()
+        .map(|c| match &c.source {
+            ClaimSource::Actor(a) => facts.actors[*a].name.clone(),
+            ClaimSource::Described(text) => text.clone(),
+        })
+        .collect()
+}
+
+#[test]
+fn battle_between_two_sides_with_place_and_weekday() {
+    let f = facts(Lang::Fr, "2024-03-09", "Des combats ont éclaté samedi entre l'armée malienne et les rebelles du CSP dans la localité de Tessalit.");
+    let battle = f.events.iter().find(|e| e.kind == EventKind::Battle).expect("a battle");
+    assert_eq!(f.places[battle.place.unwrap()].name, "Tessalit");
+    assert_eq!(battle.time.as_ref().unwrap().date, PartialDate::day(2024, 3, 9));
+    let mut sides: Vec<(&str, Option<u8>)> = battle.participants.iter().map(|p| (actor(&f, p.actor), p.side)).collect();
+    sides.sort();
+    assert_eq!(sides, [("CSP-DPA", Some(1)), ("Forces armées maliennes", Some(0))]);
+    assert!(relations(&f).contains(&"Forces armées maliennes opposes CSP-DPA".to_owned()), "{:?}", relations(&f));
+}
+
+#[test]
+fn demonym_and_force_noun_name_a_state_force() {
+    let f = facts(Lang::Fr, "2024-10", "Les militaires tchadiens ont repoussé une attaque près de Bol.");
+    assert!(actor_names(&f).iter().any(|n| n.contains("tchad")), "{:?}", actor_names(&f));
+    let f = facts(Lang::En, "2024-10", "Sudanese army soldiers clashed with fighters near Omdurman on Friday.");
+    assert!(f.actors.iter().any(|a| a.kind == ActorKind::StateArmedForce), "{:?}", actor_names(&f));
+}
+
+#[test]
+fn spokesperson_is_member_and_claim_source() {
+    let f = facts(Lang::Fr, "2024-05", "« Nous tenons la ville », a déclaré Ibrahim Sall, porte-parole du Groupe Wagner.");
+    assert!(relations(&f).contains(&"Ibrahim Sall memberOf Groupe Wagner".to_owned()), "{:?}", relations(&f));
+    assert_eq!(claim_sources(&f), ["Ibrahim Sall"]);
+    assert_eq!(f.actors.iter().find(|a| a.name == "Ibrahim Sall").unwrap().kind, ActorKind::Person);
+}
+
+#[test]
+fn english_prenominal_spokesman() {
+    let f = facts(Lang::En, "2022-09-01", "TPLF spokesman Getachew Reda said the offensive had started.");
+    assert!(relations(&f).iter().any(|r| r.contains("memberOf")), "{:?}", relations(&f));
+}
+
+#[test]
+fn denial_becomes_an_attributed_claim() {
+    let f = facts(Lang::Fr, "2023-02", "Des témoins évoquent des exactions, ce que les autorités maliennes démentent.");
+    let denial = f.claims.iter().find(|c| c.denial).expect("a denial");
+    assert!(matches!(denial.source, ClaimSource::Actor(a) if f.actors[a].kind == ActorKind::Government));
+    let f = facts(Lang::En, "2023-02", "The Malian army denied the report.");
+    assert!(f.claims.iter().any(|c| c.denial), "{:?}", f.claims);
+}
+
+#[test]
+fn described_sources_in_both_languages() {
+    let f = facts(Lang::Fr, "2024-07", "La ville est calme, selon une source sécuritaire locale.");
+    assert_eq!(claim_sources(&f), ["source sécuritaire locale"]);
+    let f = facts(Lang::En, "2024-07", "According to two aid workers, gunfire was heard in Goma.");
+    assert_eq!(claim_sources(&f), ["two aid workers"]);
+}
+
+#[test]
+fn leadership_and_coreference_of_descriptions() {
+    let f = facts(
+        Lang::Fr,
+        "2024-01",
+        "Au Mali, la junte dirigée par le colonel Assimi Goïta a durci le ton. Elle a rompu ses liens avec la France.",
+    );
+    let rels = relations(&f);
+    assert!(rels.contains(&"Assimi Goïta leads Junte malienne".to_owned()), "{rels:?}");
+    assert!(rels.contains(&"Junte malienne brokeAllianceWith France".to_owned()), "{rels:?}");
+}
+
+#[test]
+fn possessive_allies_resolve_by_demonym() {
+    let f = facts(Lang::Fr, "2024-07", "L'armée malienne et ses alliés russes ont avancé. Les combattants de Wagner sont arrivés à Kidal.");
+    assert!(relations(&f).contains(&"Forces armées maliennes allyOf Groupe Wagner".to_owned()), "{:?}", relations(&f));
+}
+
+#[test]
+fn capture_needs_what_was_taken_and_dates_by_year() {
+    let f = facts(Lang::Fr, "2024-07", "Les rebelles ont perdu depuis la fin 2023 le contrôle de Kidal.");
+    let capture = f.events.iter().find(|e| e.kind == EventKind::Capture).expect("a capture");
+    assert_eq!(f.places[capture.place.unwrap()].name, "Kidal");
+    assert_eq!(capture.time.as_ref().unwrap().date, Some(PartialDate::year(2023)));
+    let f = facts(Lang::Fr, "2024-07", "La junte a fait de la reconquête du territoire une priorité.");
+    assert!(f.events.iter().all(|e| e.kind != EventKind::Capture));
+}
+
+#[test]
+fn located_in_from_region_phrase() {
+    let f = facts(Lang::Fr, "2024-07", "Les combats ont repris à Aguelhok, dans la région de Kidal.");
+    assert!(relations(&f).iter().any(|r| r.starts_with("Aguelhok locatedIn")), "{:?}", relations(&f));
+}
+
+#[test]
+fn hedged_events_are_not_facts() {
+    let f = facts(Lang::Fr, "2024-07", "Les allégations d'attaques contre des civils se multiplient.");
+    assert!(f.events.is_empty(), "{:?}", f.events);
+}
+
+#[test]
+fn twins_are_told_apart_by_context() {
+    let f = facts(Lang::Fr, "2024-07", "L'armée malienne a repris Tinzaouatene, dans le nord du Mali.");
+    let place = f.places.iter().find(|p| p.name == "Tinzaouatene").expect("the town");
+    assert_eq!(place.key, EntityKey::Known("tinzaouatene".into()));
+    let f = facts(Lang::Fr, "2024-07", "L'armée algérienne patrouille à Tinzaouatene, en Algérie.");
+    let place = f.places.iter().find(|p| p.name == "Tinzaouatene").expect("the town");
+    assert_eq!(place.key, EntityKey::Known("tinzaouatene-dz".into()));
+}
+
+#[test]
+fn odd_text_never_panics() {
+    for text in ["", " ", "«", "\"\"\"", "l'", "A.", "...", "Ils.", "entre et", "12.345,6", "ét\u{301}é", "-", "d'-'d"] {
+        let _ = facts(Lang::Fr, "2024", text);
+        let _ = facts(Lang::En, "2024", text);
+    }
+}
