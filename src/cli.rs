@@ -498,6 +498,13 @@ fn facts_listing(article: &Article, facts: &Facts) -> String {
 }
 
 fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
+    // Opening a missing location would create an empty store and answer nothing: say so instead.
+    if !args.location.is_dir() {
+        anyhow::bail!(
+            "no store in {}: load articles first",
+            args.location.display()
+        );
+    }
     let store = KgStore::open(&args.location)
         .with_context(|| format!("cannot open the store in {}", args.location.display()))?;
     let parsed = SparqlQuery::parse(&args.query)?;
