@@ -286,3 +286,20 @@ async fn the_binary_serves_the_seeds_on_an_empty_store() {
         .unwrap();
     assert_eq!(health["articles"], 1, "{health}");
 }
+
+/// The router alone, without a socket: how handler tests can be written.
+#[tokio::test]
+async fn router_without_a_socket() {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let store = KgStore::in_memory().unwrap();
+    let router = api::router(AppState::new(store, ApiConfig::default()));
+    let request = axum::http::Request::get("/sparql?query=ASK%20%7B%7D")
+        .header("accept", "text/csv")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = router.oneshot(request).await.unwrap();
+    assert_eq!(response.status(), 200);
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(&body[..], b"true");
+}
