@@ -498,6 +498,13 @@ fn facts_listing(article: &Article, facts: &Facts) -> String {
 }
 
 fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
+    // Opening a missing location would create an empty store and answer nothing: say so instead.
+    if !args.location.is_dir() {
+        anyhow::bail!(
+            "no store in {}: load articles first",
+            args.location.display()
+        );
+    }
     let store = KgStore::open(&args.location)
         .with_context(|| format!("cannot open the store in {}", args.location.display()))?;
     let parsed = SparqlQuery::parse(&args.query)?;
@@ -608,7 +615,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     if store.article_count()? == 0 {
         let seeds = seeds_dir(args.seeds);
         if seeds.is_dir() {
-            let summary = load_paths(&store, &knowledge, &[seeds.clone()]);
+            let summary = load_paths(&store, &knowledge, std::slice::from_ref(&seeds));
             tracing::info!(dir = %seeds.display(), articles = summary.loaded, errors = summary.errors, "seeds loaded");
         } else {
             tracing::warn!(dir = %seeds.display(), "no seeds folder");

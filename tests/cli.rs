@@ -227,3 +227,18 @@ fn query_formats() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid sparql"));
 }
+
+#[test]
+fn query_without_a_store_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nothing-here");
+    let output = actorgraph()
+        .args(["query", "--location"])
+        .arg(&missing)
+        .arg("ASK {}")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no store in"));
+    assert!(!missing.exists());
+}

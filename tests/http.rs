@@ -238,3 +238,68 @@ async fn slow_queries_time_out() {
     assert_eq!(response.status(), 503);
     assert!(started.elapsed() < Duration::from_secs(10));
 }
+
+/// Kills the spawned server when the test ends, however it ends.
+struct Child(std::process::Child);
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test]
+async fn the_binary_serves_the_seeds_on_an_empty_store() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Child(
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("actorgraph"))
+            .args(["serve", "--bind", "127.0.0.1:0", "--location"])
+            .arg(dir.path().join("store"))
+            .arg("--seeds")
+            .arg(util::root().join("seeds"))
+            .env("RUST_LOG", "warn")
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let stderr = child.0.stderr.take().unwrap();
+    let address = tokio::task::spawn_blocking(move || {
+        for line in std::io::BufReader::new(stderr).lines() {
+            let line = line.unwrap();
+            if let Some(address) = line.strip_prefix("listening on ") {
+                return address.to_owned();
+            }
+        }
+        panic!("the server stopped before listening")
+    });
+    let address = tokio::time::timeout(Duration::from_secs(60), address)
+        .await
+        .unwrap()
+        .unwrap();
+    let health: serde_json::Value = reqwest::get(format!("{address}/health"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["articles"], 1, "{health}");
+}
+
+/// The router alone, without a socket: how handler tests can be written.
+#[tokio::test]
+async fn router_without_a_socket() {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let store = KgStore::in_memory().unwrap();
+    let router = api::router(AppState::new(store, ApiConfig::default()));
+    let request = axum::http::Request::get("/sparql?query=ASK%20%7B%7D")
+        .header("accept", "text/csv")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = router.oneshot(request).await.unwrap();
+    assert_eq!(response.status(), 200);
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(&body[..], b"true");
+}

@@ -246,6 +246,7 @@ async fn run(
 ) -> Result<Response, ApiError> {
     let query = SparqlQuery::parse(query_text)?;
     let format = negotiate(headers, query.form())?;
+    tracing::debug!(form = %query.form(), media_type = format.media_type(), ?graphs, "sparql query");
     let cancellation = CancellationToken::new();
     let timeout = state.config.query_timeout;
     let timer = tokio::spawn({
