@@ -227,7 +227,8 @@ fn source_at(analysis: &mut Analysis, t: usize, limit: usize) -> Option<(ClaimSo
             window.contains(&m.tokens.start)
                 && !analysis.doc.quoted[m.tokens.start]
                 && matches!(m.referent, Referent::Actor(_))
-                && !(t..m.tokens.start).any(|k| analysis.doc.tokens[k].is_punct('.') || analysis.doc.keys[k] == "\"")
+                && !(t..m.tokens.start)
+                    .any(|k| analysis.doc.tokens[k].is_punct('.') || analysis.doc.keys[k] == "\"")
         })
         .collect();
     let person = ahead.iter().copied().find(|&i| {

@@ -262,6 +262,13 @@ fn quoted_tokens(tokens: &[Token]) -> Vec<bool> {
     quoted
 }
 
+impl Document<'_> {
+    /// Like [`Document::match_form`], whatever the form's language.
+    pub fn match_words_any_lang(&self, form: &Form, at: usize, limit: usize) -> Option<usize> {
+        self.match_words(&form.words, at, limit)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,12 +307,5 @@ mod tests {
         let gap = crate::ontology::lexicon_form::form("a … réagi", None);
         let doc = Document::new("a pour sa part réagi", Lang::Fr);
         assert_eq!(doc.match_form(&gap, 0, doc.tokens.len()), Some(5));
-    }
-}
-
-impl Document<'_> {
-    /// Like [`Document::match_form`], whatever the form's language.
-    pub fn match_words_any_lang(&self, form: &Form, at: usize, limit: usize) -> Option<usize> {
-        self.match_words(&form.words, at, limit)
     }
 }

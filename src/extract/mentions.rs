@@ -763,7 +763,9 @@ fn resolve_descriptions(analysis: &mut Analysis) {
         };
         // Only non-state armed groups are named by a description alone, and only when
         // qualified: "les rebelles touaregs", "mercenaires russes", not "l'alliance".
-        let nameable = kinds.iter().all(|k| matches!(k, ActorKind::ArmedGroup | ActorKind::Coalition));
+        let nameable = kinds
+            .iter()
+            .all(|k| matches!(k, ActorKind::ArmedGroup | ActorKind::Coalition));
         let folded = crate::text::fold(&p.phrase);
         let qualifiers: Vec<&str> = folded.split(' ').skip(1).collect();
         let actor = match chosen {

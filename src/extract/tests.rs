@@ -27,7 +27,7 @@ fn actor_names(facts: &Facts) -> Vec<&str> {
     facts.actors.iter().map(|a| a.name.as_str()).collect()
 }
 
-fn actor<'f>(facts: &'f Facts, index: usize) -> &'f str {
+fn actor(facts: &Facts, index: usize) -> &str {
     &facts.actors[index].name
 }
 
