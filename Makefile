@@ -12,14 +12,15 @@ deps:
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y libclang-dev; \
 	fi
 
+# One build for both commands: with --all-targets, dependency features are the
+# same as for `cargo test`, so RocksDB (the long part) is compiled only once.
 build: deps
-	$(CARGO) build --release
+	$(CARGO) build --release --all-targets
 
 run: build
-	$(CARGO) run --release -- serve
+	target/release/actorgraph serve
 
-test: deps
-	$(CARGO) build --release --all-targets
+test: build
 	$(CARGO) test --release
 	@if [ -x scripts/eval.sh ]; then scripts/eval.sh; fi
 
