@@ -314,12 +314,14 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         }
         if let Some(time) = &event.time {
             if let Some(date) = time.date {
-                let predicate = match time.anchor {
-                    TimeAnchor::At => ag::DATE,
-                    TimeAnchor::Since => ag::SINCE,
-                    TimeAnchor::Until => ag::UNTIL,
-                };
-                out.add_date(&node, predicate, date);
+                // Every dated event gets ag:date, so date filters find it; a
+                // "depuis"/"until" time also says the event runs from or to it.
+                out.add_date(&node, ag::DATE, date);
+                match time.anchor {
+                    TimeAnchor::At => {}
+                    TimeAnchor::Since => out.add_date(&node, ag::SINCE, date),
+                    TimeAnchor::Until => out.add_date(&node, ag::UNTIL, date),
+                }
             }
             out.add(
                 &node,
