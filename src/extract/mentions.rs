@@ -4,7 +4,7 @@
 
 use super::analysis::{ActorDraft, Analysis, PlaceDraft, Referent};
 use super::{ActorKind, EntityKey, Lang};
-use crate::ontology::{best_label, NameTarget, PlaceType};
+use crate::ontology::{best_label, BodyKind, NameTarget, PlaceType};
 use crate::text::{slug, TokenKind};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -26,6 +26,7 @@ pub fn find(analysis: &mut Analysis) {
     let demonyms = gazetteer_names(analysis);
     analysis.main_country = main_country(analysis, &demonyms);
     state_bodies(analysis, &demonyms);
+    ministries(analysis, &demonyms);
     descriptions(analysis, &demonyms);
     directional_places(analysis);
     discover_proper_nouns(analysis);
@@ -239,7 +240,10 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
         .flat_map(|(i, b)| b.forms.iter().map(move |f| (i, f)));
     let mut found: Vec<(Range<usize>, usize, bool)> = Vec::new();
     for (body, range) in doc.find_forms(forms, 0..n) {
-        let armed = bodies[body].armed_forces;
+        if bodies[body].body == BodyKind::Ministry {
+            continue;
+        }
+        let armed = bodies[body].body == BodyKind::ArmedForces;
         // French: noun + demonym ("forces armées maliennes"); English: demonym + noun.
         if let Some(&country) = demonyms.get(&range.end) {
             let mut end = range.end + 1;
@@ -270,8 +274,8 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
                     .clone()
                     .any(|w| doc.form_at(&b.forms, w, t).is_some())
             });
-            if let Some(body) = body {
-                found.push((t..t + 1, country, body.armed_forces));
+            if let Some(body) = body.filter(|b| b.body != BodyKind::Ministry) {
+                found.push((t..t + 1, country, body.body == BodyKind::ArmedForces));
             }
         }
     }
@@ -291,6 +295,72 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
         let actor = analysis.state_body_actor(country, armed, &range);
         let sentence = analysis.doc.sentence_of[range.start];
         analysis.push_mention(range, sentence, Referent::Actor(actor), 0.85);
+    }
+}
+
+/// Ministries: "le ministère nigérien de la Défense", "ministère de la Défense russe",
+/// "Russia's defence ministry": a government actor named by its whole phrase.
+fn ministries(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
+    let n = analysis.doc.tokens.len();
+    let bodies = &analysis.kb.lexicon.state_bodies;
+    let forms = bodies
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.body == BodyKind::Ministry)
+        .flat_map(|(i, b)| b.forms.iter().map(move |f| (i, f)));
+    let mut found = Vec::new();
+    for (_, range) in analysis.doc.find_forms(forms, 0..n) {
+        if analysis.occupied[range.clone()].iter().any(|&o| o) {
+            continue;
+        }
+        let doc = &analysis.doc;
+        let mut start = range.start;
+        let mut end = range.end;
+        let mut country = demonyms.get(&end).copied();
+        if country.is_some() {
+            end += 1;
+        }
+        // The portfolio: "de la Défense", "of Defence", "des Affaires étrangères".
+        if end < n && matches!(doc.keys[end].as_str(), "de" | "of") {
+            let mut k = end + 1;
+            if k < n && doc.keys[k] == "le" {
+                k += 1;
+            }
+            if k < n && doc.tokens[k].capitalised && !analysis.occupied[k] {
+                k += 1;
+                while k < n
+                    && doc.tokens[k].is_word()
+                    && !doc.tokens[k].capitalised
+                    && is_adjective_like(analysis, k)
+                    && k < end + 5
+                {
+                    k += 1;
+                }
+                end = k;
+            }
+        }
+        if country.is_none() {
+            country = demonyms.get(&end).copied();
+            if country.is_some() {
+                end += 1;
+            }
+        }
+        if country.is_none() {
+            if let Some(&c) = start.checked_sub(1).and_then(|p| demonyms.get(&p)) {
+                country = Some(c);
+                start -= 1;
+            }
+        }
+        if let Some(country) = country {
+            found.push((start..end, country));
+        }
+    }
+    for (range, country) in found {
+        let name = capitalise(&analysis.doc.text_of(range.clone()));
+        let actor = analysis.discovered_actor(&name, ActorKind::Government, 0.75);
+        analysis.actors[actor].country = Some(country);
+        let sentence = analysis.doc.sentence_of[range.start];
+        analysis.push_mention(range, sentence, Referent::Actor(actor), 0.75);
     }
 }
 

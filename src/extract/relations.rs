@@ -226,26 +226,46 @@ fn located_in(
     confidence: f32,
     relations: &mut Vec<Relation>,
 ) {
+    // The containing place: the first place from the cue on ("dans le sud-ouest de la région de X").
+    let is_place = |i: usize| {
+        matches!(
+            analysis.mentions[i].referent,
+            Referent::Place(_) | Referent::Country(_)
+        )
+    };
     let region = (0..analysis.mentions.len())
         .filter(|&i| {
             let m = &analysis.mentions[i];
-            m.tokens.start >= cue.start.saturating_sub(0)
-                && m.tokens.start <= cue.end
+            m.tokens.start >= cue.start
+                && m.tokens.start <= cue.end + 6
                 && m.tokens.end >= cue.end
+                && is_place(i)
         })
-        .find(|&i| matches!(analysis.mentions[i].referent, Referent::Place(_)));
+        .min_by_key(|&i| analysis.mentions[i].tokens.start);
     let Some(region) = region else { return };
+    let Some(region_place) = analysis.place_of(region) else {
+        return;
+    };
+    let region_specificity = analysis.places[region_place].specificity;
+    // The places it contains: the more specific ones of the clause before the cue, or the
+    // antecedent of a relative pronoun ("Tillabéri qui se trouve dans …").
     let clause = analysis.clause_around(cue.start);
-    let towns: Vec<usize> = (0..analysis.mentions.len())
+    let mut towns: Vec<usize> = (0..analysis.mentions.len())
         .filter(|&i| {
             let m = &analysis.mentions[i];
             m.tokens.start >= clause.start && m.tokens.end <= cue.start
         })
-        .filter(|&i| matches!(analysis.mentions[i].referent, Referent::Place(p) if analysis.places[p].specificity >= 4))
+        .filter(|&i| matches!(analysis.mentions[i].referent, Referent::Place(p) if analysis.places[p].specificity > region_specificity))
         .collect();
-    let Some(region_place) = analysis.place_of(region) else {
-        return;
-    };
+    if towns.is_empty() && clause.start >= 2 {
+        if let Some(antecedent) = analysis
+            .mention_ending_at(clause.start - 2)
+            .or_else(|| analysis.mention_ending_at(clause.start - 1))
+        {
+            let index = analysis.mentions.iter().position(|m| m == antecedent);
+            towns.extend(index.filter(|&i| matches!(analysis.mentions[i].referent, Referent::Place(p) if analysis.places[p].specificity > region_specificity)));
+        }
+    }
     for town in towns {
         let Some(town_place) = analysis.place_of(town) else {
             continue;

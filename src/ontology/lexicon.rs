@@ -105,13 +105,24 @@ pub struct Description {
     pub trait_name: Option<String>,
 }
 
+/// What kind of state body a noun names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyKind {
+    /// The armed forces ("armée", "army").
+    ArmedForces,
+    /// The government ("autorités", "government").
+    Government,
+    /// A ministry, named with its portfolio ("ministère nigérien de la Défense").
+    Ministry,
+}
+
 /// A body of a state, named by a noun and a demonym: "armée malienne", "Sudanese army".
 #[derive(Debug, Clone, PartialEq)]
 pub struct StateBody {
     /// The nouns.
     pub forms: Vec<Form>,
-    /// Armed forces (`true`) or government (`false`).
-    pub armed_forces: bool,
+    /// Which body.
+    pub body: BodyKind,
 }
 
 /// Words that introduce an unknown proper noun and tell its type: "la localité de X", "colonel X".
@@ -242,22 +253,17 @@ impl Lexicon {
                     trait_name,
                 });
             } else if class("StateBody") {
-                let armed_forces = match node
-                    .iri(&format!("{LEX}body"))
-                    .and_then(|b| b.strip_prefix(LEX))
-                {
-                    Some("ArmedForces") => true,
-                    Some("Government") => false,
+                let body = match node.iri(&format!("{LEX}body")).and_then(|b| b.strip_prefix(LEX)) {
+                    Some("ArmedForces") => BodyKind::ArmedForces,
+                    Some("Government") => BodyKind::Government,
+                    Some("Ministry") => BodyKind::Ministry,
                     _ => {
                         return Err(error(
-                            "a state body needs lex:body lex:ArmedForces or lex:Government",
+                            "a state body needs lex:body lex:ArmedForces, lex:Government or lex:Ministry",
                         ))
                     }
                 };
-                self.state_bodies.push(StateBody {
-                    forms,
-                    armed_forces,
-                });
+                self.state_bodies.push(StateBody { forms, body });
             } else if class("DiscoveryCue") {
                 let introduces = node
                     .iri(&format!("{LEX}introduces"))

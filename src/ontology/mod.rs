@@ -15,8 +15,8 @@ pub use gazetteer::{
     best_label, Gazetteer, KnownActor, KnownPlace, Label, NameEntry, NameTarget, PlaceType,
 };
 pub use lexicon::{
-    ClaimCue, CueFrame, Description, DiscoveryCue, EventTrigger, Lexicon, RelationCue, StateBody,
-    WordClass,
+    BodyKind, ClaimCue, CueFrame, Description, DiscoveryCue, EventTrigger, Lexicon, RelationCue,
+    StateBody, WordClass,
 };
 
 use std::path::{Path, PathBuf};
