@@ -98,6 +98,8 @@ pub struct Analysis<'a> {
     pub main_country: Option<usize>,
     /// Token ranges that name no participant of what their sentence reports: claim sources, "X-backed" modifiers.
     pub claim_sources: Vec<Range<usize>>,
+    /// Demonym tokens ("malienne", "Israeli") → the gazetteer index of their country.
+    pub demonyms: HashMap<usize, usize>,
     pub(super) known_actors: HashMap<usize, usize>,
     pub(super) known_places: HashMap<usize, usize>,
     pub(super) country_actors: HashMap<usize, usize>,
@@ -119,6 +121,7 @@ impl<'a> Analysis<'a> {
             agencies: Vec::new(),
             main_country: None,
             claim_sources: Vec::new(),
+            demonyms: HashMap::new(),
             known_actors: HashMap::new(),
             known_places: HashMap::new(),
             country_actors: HashMap::new(),

@@ -79,7 +79,22 @@ fn subject_before(analysis: &mut Analysis, cue: usize) -> Option<(ClaimSource, R
                 Referent::Actor(_) | Referent::Country(_)
             )
         })
-        .max_by_key(|&i| analysis.mentions[i].tokens.end)?;
+        .max_by_key(|&i| analysis.mentions[i].tokens.end);
+    let Some(index) = index else {
+        // "Des sources médicales … ont rapporté", "Un témoin a déclaré": a described subject.
+        let nouns = analysis.kb.lexicon.class("source-noun");
+        let start = (clause.start..cue)
+            .find(|&k| analysis.doc.form_at(nouns, k, cue).is_some() && !analysis.doc.quoted[k])?;
+        let end = analysis.doc.form_at(nouns, start, cue)?;
+        let mut stop = end;
+        while stop < cue && stop < end + 3 && is_qualifier(analysis, stop) {
+            stop += 1;
+        }
+        return Some((
+            ClaimSource::Described(analysis.doc.text_of(start..stop)),
+            start..stop,
+        ));
+    };
     let tokens = analysis.mentions[index].tokens.clone();
     let actor = analysis.actor_of(index)?;
     Some((ClaimSource::Actor(actor), tokens))

@@ -170,6 +170,26 @@ fn build_event(
         };
         participants.push(Participant { actor, role, side });
     }
+    // "frappes israéliennes", "Israeli strikes": the demonym names the attacking state's forces.
+    let demonym = analysis.demonyms.get(&trigger.end).or_else(|| {
+        trigger
+            .start
+            .checked_sub(1)
+            .and_then(|p| analysis.demonyms.get(&p))
+    });
+    if let Some(&country) = demonym {
+        let actor = analysis.state_body_actor(country, true, &trigger);
+        if !participants.iter().any(|p| p.actor == actor) {
+            participants.insert(
+                0,
+                Participant {
+                    actor,
+                    role: Role::Attacker,
+                    side: Some(0),
+                },
+            );
+        }
+    }
     if participants.is_empty() && place.is_none() {
         return None;
     }

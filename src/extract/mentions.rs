@@ -24,6 +24,7 @@ pub struct PendingDescription {
 pub fn find(analysis: &mut Analysis) {
     mark_news_agencies(analysis);
     let demonyms = gazetteer_names(analysis);
+    analysis.demonyms = demonyms.clone();
     analysis.main_country = main_country(analysis, &demonyms);
     state_bodies(analysis, &demonyms);
     ministries(analysis, &demonyms);
@@ -351,14 +352,26 @@ fn ministries(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
                 start -= 1;
             }
         }
-        if let Some(country) = country {
+        // "ministère de la Santé du Hamas": a ministry of an actor.
+        let owner = (end < n && doc.keys[end] == "de")
+            .then(|| analysis.mention_starting_at(end + 1))
+            .flatten()
+            .filter(|m| matches!(m.referent, Referent::Actor(_)))
+            .map(|m| m.tokens.end);
+        if let Some(owner_end) = owner.filter(|_| country.is_none()) {
+            end = owner_end;
+        }
+        if country.is_some() || owner.is_some() {
             found.push((start..end, country));
         }
     }
     for (range, country) in found {
         let name = capitalise(&analysis.doc.text_of(range.clone()));
+        analysis
+            .mentions
+            .retain(|m| !(range.start <= m.tokens.start && m.tokens.end <= range.end));
         let actor = analysis.discovered_actor(&name, ActorKind::Government, 0.75);
-        analysis.actors[actor].country = Some(country);
+        analysis.actors[actor].country = country;
         let sentence = analysis.doc.sentence_of[range.start];
         analysis.push_mention(range, sentence, Referent::Actor(actor), 0.75);
     }
