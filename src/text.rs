@@ -120,6 +120,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             {
                 i += 1;
             }
+            // An initialism keeps its final dot: "U.S.", "U.N.".
+            if i < chars.len() && chars[i] == '.' && chars[start..i].contains(&'.') {
+                i += 1;
+            }
             // An elision: l' d' qu' … followed by a letter.
             if i < chars.len()
                 && is_apostrophe(chars[i])
@@ -268,7 +272,7 @@ mod tests {
             words("45.885 morts, 3,000 troops"),
             ["45.885", "morts", ",", "3,000", "troops"]
         );
-        assert_eq!(words("the U.S. military"), ["the", "U.S", ".", "military"]);
+        assert_eq!(words("the U.S. military"), ["the", "U.S.", "military"]);
         assert_eq!(words("Congo’s government"), ["Congo", "’s", "government"]);
         assert_eq!(
             name_key("U.S. Central Command"),

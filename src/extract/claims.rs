@@ -26,9 +26,12 @@ pub fn find(analysis: &mut Analysis) -> Vec<Claim> {
             let sources = match cue.frame {
                 CueFrame::According => sources_after(analysis, cue_range.end, range.end),
                 _ => {
+                    // French inverts after a comma ("…, a annoncé le ministère"); English
+                    // mostly after a quotation ("…,” said the ministry).
                     let inverted = cue_range.start > range.start
                         && analysis.doc.tokens[cue_range.start - 1].is_punct(',')
-                        && (range.start..cue_range.start).any(|t| analysis.doc.quoted[t]);
+                        && (analysis.doc.lang == super::Lang::Fr
+                            || (range.start..cue_range.start).any(|t| analysis.doc.quoted[t]));
                     let subject = if inverted {
                         None
                     } else {

@@ -22,6 +22,7 @@ pub struct PendingDescription {
 
 /// Finds every mention and resolves descriptions and pronouns.
 pub fn find(analysis: &mut Analysis) {
+    skip_dateline(analysis);
     mark_news_agencies(analysis);
     let demonyms = gazetteer_names(analysis);
     analysis.demonyms = demonyms.clone();
@@ -36,6 +37,36 @@ pub fn find(analysis: &mut Analysis) {
     analysis
         .mentions
         .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+}
+
+/// A dateline opening the article ("BAMAKO (Reuters) -", "GOMA, Congo —") names where the
+/// story was filed, not a place of the story: its words are skipped.
+fn skip_dateline(analysis: &mut Analysis) {
+    let tokens = &analysis.doc.tokens;
+    let capitals = tokens
+        .iter()
+        .take_while(|t| {
+            t.is_word()
+                && (t.acronym
+                    || t.text
+                        .chars()
+                        .all(|c| !c.is_alphabetic() || c.is_uppercase()))
+        })
+        .count();
+    let next = tokens.get(capitals);
+    let dateline = capitals > 0
+        && next.is_some_and(|t| {
+            t.is_punct('(')
+                || t.is_punct('-')
+                || t.is_punct('—')
+                || t.is_punct('–')
+                || t.is_punct(',')
+        });
+    if dateline {
+        for slot in &mut analysis.occupied[..capitals] {
+            *slot = true;
+        }
+    }
 }
 
 fn mark_news_agencies(analysis: &mut Analysis) {

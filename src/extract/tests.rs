@@ -311,3 +311,68 @@ fn odd_text_never_panics() {
         let _ = facts(Lang::En, "2024", text);
     }
 }
+
+#[test]
+fn datelines_are_not_places_and_initialisms_match() {
+    let f = facts(
+        Lang::En,
+        "2024-01-18",
+        "WASHINGTON (Reuters) - The U.S. military said it struck Houthi missiles in Yemen.",
+    );
+    assert!(
+        f.places.iter().all(|p| p.name != "Washington"),
+        "{:?}",
+        f.places
+    );
+    assert!(
+        f.actors
+            .iter()
+            .any(|a| a.kind == ActorKind::StateArmedForce),
+        "{:?}",
+        actor_names(&f)
+    );
+    assert_eq!(f.claims.len(), 1);
+}
+
+#[test]
+fn ministries_are_named_with_their_portfolio() {
+    let f = facts(
+        Lang::Fr,
+        "2021-08",
+        "Sept soldats ont été tués, a annoncé le ministère nigérien de la Défense.",
+    );
+    assert_eq!(claim_sources(&f), ["Ministère nigérien de la Défense"]);
+}
+
+#[test]
+fn demonym_on_a_strike_names_the_attacker() {
+    let f = facts(
+        Lang::Fr,
+        "2025-01-07",
+        "Des frappes israéliennes ont visé mardi soir la ville de Khan Younès.",
+    );
+    let strike = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Airstrike)
+        .expect("a strike");
+    assert_eq!(strike.participants[0].role, Role::Attacker);
+    assert_eq!(
+        f.actors[strike.participants[0].actor].kind,
+        ActorKind::StateArmedForce
+    );
+}
+
+#[test]
+fn rwanda_backed_rebels_are_allied_with_rwanda() {
+    let f = facts(
+        Lang::En,
+        "2025-01-27",
+        "Rwanda-backed rebels seized the town on Monday. The M23 rebels said so.",
+    );
+    assert!(
+        relations(&f).contains(&"M23 allyOf Rwanda".to_owned()),
+        "{:?}",
+        relations(&f)
+    );
+}
