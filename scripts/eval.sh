@@ -49,5 +49,18 @@ echo "== extraction score: dev set =="
 dev=$(python3 "$shared/eval/score.py" --gold "$shared/eval/dev/gold" --articles "$shared/eval/dev/articles" \
   --cmd "$binary extract --json {}" | tee /dev/stderr | tail -1)
 echo "dev $dev"
+# Per language, from the article's language as the extractor reports it.
+for lang in fr en; do
+  mkdir -p "$seed_dir/$lang/gold" "$seed_dir/$lang/articles"
+  for gold in "$shared"/eval/dev/gold/*.json; do
+    name=$(basename "$gold" .json)
+    if python3 -c "import json,sys; sys.exit(0 if json.load(open('$gold')).get('language') == '$lang' else 1)"; then
+      cp "$gold" "$seed_dir/$lang/gold/"
+      cp "$shared/eval/dev/articles/$name.txt" "$seed_dir/$lang/articles/"
+    fi
+  done
+  echo "dev-$lang $(python3 "$shared/eval/score.py" --quiet --gold "$seed_dir/$lang/gold" \
+    --articles "$seed_dir/$lang/articles" --cmd "$binary extract --json {}" | tail -1)"
+done
 check "$dev" "${DEV_FLOORS:-}" || status=1
 exit $status
