@@ -285,6 +285,27 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
             found.push((range.start..end, country, armed));
         } else if let Some(&country) = range.start.checked_sub(1).and_then(|p| demonyms.get(&p)) {
             found.push((range.start - 1..range.end, country, armed));
+            // "Ethiopian and Eritrean government troops": each demonym names a force.
+            if range.start >= 3 && matches!(doc.keys[range.start - 2].as_str(), "and" | "et") {
+                if let Some(&other) = demonyms.get(&(range.start - 3)) {
+                    found.push((range.start - 3..range.start - 2, other, armed));
+                }
+            }
+        } else if let Some(Referent::Actor(government)) = range
+            .start
+            .checked_sub(1)
+            .and_then(|p| analysis.mention_ending_at(p))
+            .map(|m| m.referent.clone())
+            .filter(|_| armed)
+        {
+            // "Eritrean government troops": the troops of that government's country.
+            let actor = &analysis.actors[government];
+            if let (ActorKind::Government, Some(country)) = (actor.kind, actor.country) {
+                let start = analysis
+                    .mention_ending_at(range.start - 1)
+                    .map_or(range.start, |m| m.tokens.start);
+                found.push((start..range.end, country, true));
+            }
         } else if range.start >= 2 && doc.tokens[range.start - 1].fold.ends_with("'s") {
             if let Some(Referent::Country(country)) = analysis
                 .mention_ending_at(range.start - 1)
@@ -316,7 +337,14 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
         let named = analysis.mentions.iter().any(|m| {
             m.tokens.start < range.end
                 && range.start < m.tokens.end
-                && !matches!(m.referent, Referent::Country(_))
+                && match m.referent {
+                    Referent::Country(_) => false,
+                    // "government troops" names the forces, not the government.
+                    Referent::Actor(a) => {
+                        !(armed && analysis.actors[a].kind == ActorKind::Government)
+                    }
+                    _ => true,
+                }
         });
         if named {
             continue;
@@ -854,21 +882,44 @@ fn resolve_descriptions(analysis: &mut Analysis) {
             .collect();
         let chosen = if !with_trait.is_empty() {
             nearest(analysis, &with_trait)
+        } else if let Some(known) =
+            known_by_description(analysis, p.description).filter(|_| p.country.is_none())
+        {
+            // "la junte": the gazetteer's junta of the country the article names most.
+            Some(analysis.known_actor(known, 0.7))
         } else if p.country.is_some() && !candidates.is_empty() {
             nearest(analysis, &candidates)
         } else if kinds
             .iter()
             .all(|k| matches!(k, ActorKind::StateArmedForce | ActorKind::Government))
         {
+            // "l'armée", "la junte": the main country's body when the article names it or the
+            // gazetteer knows it, else the most mentioned body of that kind.
             let armed = kinds.contains(&ActorKind::StateArmedForce);
-            candidates
+            let main = analysis.main_country;
+            let home = candidates
                 .iter()
                 .copied()
-                .max_by_key(|&a| salience(analysis, a))
+                .filter(|&a| main.is_some() && analysis.actors[a].country == main)
+                .max_by_key(|&a| salience(analysis, a));
+            let linked = main.and_then(|c| {
+                let place = &analysis.kb.gazetteer.places[c];
+                let id = if armed {
+                    place.armed_forces.clone()
+                } else {
+                    place.government.clone()
+                };
+                id.and_then(|id| analysis.kb.gazetteer.actor_position(&id))
+            });
+            home.or_else(|| linked.map(|index| analysis.known_actor(index, 0.7)))
                 .or_else(|| {
-                    analysis
-                        .main_country
-                        .map(|c| analysis.state_body_actor(c, armed, &(position..position + 1)))
+                    candidates
+                        .iter()
+                        .copied()
+                        .max_by_key(|&a| salience(analysis, a))
+                })
+                .or_else(|| {
+                    main.map(|c| analysis.state_body_actor(c, armed, &(position..position + 1)))
                 })
         } else if trait_name.is_none() {
             nearest(analysis, &candidates)
@@ -911,6 +962,54 @@ fn resolve_descriptions(analysis: &mut Analysis) {
         };
         analysis.mentions[i].referent = Referent::Actor(actor);
     }
+}
+
+/// A gazetteer actor whose name holds the description's words ("Junte malienne" for "la junte"),
+/// of a country the article names; the most named country wins.
+fn known_by_description(analysis: &Analysis, description: usize) -> Option<usize> {
+    let description = &analysis.kb.lexicon.descriptions[description];
+    // Only bodies of a state are named after what they are ("Junte malienne"); group
+    // names hold descriptive words by chance ("… et alliés").
+    let state = description
+        .kinds
+        .iter()
+        .all(|k| matches!(k, ActorKind::Government | ActorKind::StateArmedForce));
+    if description.trait_name.is_none() || !state {
+        return None;
+    }
+    let words: Vec<&str> = description
+        .forms
+        .iter()
+        .filter_map(|f| f.words.last()?.as_deref())
+        .collect();
+    let mut weight: HashMap<usize, usize> = HashMap::new();
+    for mention in &analysis.mentions {
+        if let Referent::Country(c) = mention.referent {
+            *weight.entry(c).or_default() += 2;
+        }
+    }
+    for &c in analysis.demonyms.values() {
+        *weight.entry(c).or_default() += 1;
+    }
+    let gazetteer = &analysis.kb.gazetteer;
+    gazetteer
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| description.kinds.contains(&a.kind))
+        .filter(|(_, a)| {
+            a.labels.iter().chain(&a.aliases).any(|l| {
+                crate::text::name_key(&l.text)
+                    .iter()
+                    .any(|w| words.contains(&super::document::match_key(w).as_str()))
+            })
+        })
+        .filter_map(|(i, a)| {
+            let country = gazetteer.place_position(a.country.as_deref()?)?;
+            Some((i, *weight.get(&country)?))
+        })
+        .max_by_key(|&(i, w)| (w, std::cmp::Reverse(i)))
+        .map(|(i, _)| i)
 }
 
 /// The text with its first letter in upper case.
@@ -1159,12 +1258,7 @@ fn french_of(country: &str) -> String {
     let folded = crate::text::fold(country);
     if folded.starts_with(|c: char| "aeiouy".contains(c)) {
         format!("de l'{country}")
-    } else if folded.ends_with('e')
-        && !folded.ends_with("ye")
-        && folded != "mexique"
-        && folded != "cambodge"
-        && folded != "mozambique"
-    {
+    } else if folded.ends_with('e') {
         format!("de la {country}")
     } else {
         format!("du {country}")
