@@ -217,7 +217,14 @@ fn best_place(analysis: &Analysis, range: &Range<usize>, after: usize) -> Option
             m.tokens.start >= range.start && m.tokens.end <= range.end
         })
         .filter_map(|i| {
+            let start = analysis.mentions[i].tokens.start;
             let specificity = match analysis.mentions[i].referent {
+                // A wide area ("the Sahel countries") locates an event only after a locative word.
+                Referent::Place(p)
+                    if analysis.places[p].specificity <= 1 && !is_locative(analysis, start) =>
+                {
+                    return None
+                }
                 Referent::Place(p) => analysis.places[p].specificity,
                 Referent::Country(_)
                     if is_locative(analysis, analysis.mentions[i].tokens.start) =>
@@ -378,6 +385,15 @@ fn same_event(analysis: &Analysis, a: &Event, b: &Event) -> bool {
         return false;
     }
     let adjacent = b.trigger.sentence.abs_diff(a.trigger.sentence) <= 1;
+    // A place is captured once per story: two captures of it are one event unless dated apart.
+    if a.kind == EventKind::Capture && a.place.is_some() && a.place == b.place {
+        let day = |t: &Option<TimeExpression>| {
+            t.as_ref()
+                .and_then(|t| t.date)
+                .filter(|d| d.precision() == Precision::Day)
+        };
+        return !matches!((day(&a.time), day(&b.time)), (Some(x), Some(y)) if x != y);
+    }
     let places_agree = match (a.place, b.place) {
         (Some(x), Some(y)) => {
             x == y || {

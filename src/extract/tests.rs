@@ -376,3 +376,33 @@ fn rwanda_backed_rebels_are_allied_with_rwanda() {
         relations(&f)
     );
 }
+
+#[test]
+fn captures_of_one_place_are_one_event() {
+    let f = facts(
+        Lang::En,
+        "2025-01-27",
+        "The rebels captured the city of Goma on Monday. Aid groups fear more fighting. The capture of Goma will displace thousands.",
+    );
+    let captures: Vec<_> = f
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Capture)
+        .collect();
+    assert_eq!(captures.len(), 1, "{captures:?}");
+}
+
+#[test]
+fn a_wide_area_used_as_an_adjective_is_no_event_place() {
+    let f = facts(
+        Lang::En,
+        "2023-09-17",
+        "Three Sahel countries signed a security treaty on Saturday.",
+    );
+    let agreement = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Agreement)
+        .expect("an agreement");
+    assert_eq!(agreement.place, None);
+}
