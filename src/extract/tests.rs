@@ -397,7 +397,7 @@ fn a_wide_area_used_as_an_adjective_is_no_event_place() {
     let f = facts(
         Lang::En,
         "2023-09-17",
-        "Three Sahel countries signed a security treaty on Saturday.",
+        "Mali and Niger, two Sahel countries, signed a security treaty on Saturday.",
     );
     let agreement = f
         .events
