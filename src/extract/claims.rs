@@ -38,6 +38,10 @@ pub fn find(analysis: &mut Analysis) -> Vec<Claim> {
                         subject_before(analysis, cue_range.start)
                     };
                     match subject {
+                        // "…, the U.S. military said": a trailing attribution names no participant.
+                        Some((source, tokens)) if trailing(analysis, tokens.start) => {
+                            vec![(source, Some(tokens))]
+                        }
                         Some((source, _)) => vec![(source, None)],
                         None => sources_after(analysis, cue_range.end, range.end),
                     }
@@ -64,6 +68,15 @@ pub fn find(analysis: &mut Analysis) -> Vec<Claim> {
         }
     }
     claims
+}
+
+/// Whether a subject follows a comma ("…, the army said"), after the reported content.
+fn trailing(analysis: &Analysis, start: usize) -> bool {
+    let mut t = start;
+    while t > 0 && matches!(analysis.doc.keys[t - 1].as_str(), "the" | "le" | "a" | "an") {
+        t -= 1;
+    }
+    t > 0 && analysis.doc.tokens[t - 1].is_punct(',')
 }
 
 /// The nearest actor mention before the cue in its clause: the reporting verb's subject.

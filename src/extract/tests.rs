@@ -406,3 +406,115 @@ fn a_wide_area_used_as_an_adjective_is_no_event_place() {
         .expect("an agreement");
     assert_eq!(agreement.place, None);
 }
+
+#[test]
+fn gazetteer_names_respect_case_where_it_matters() {
+    // An acronym matches only in capitals; a proper name that is also a word only capitalised.
+    let f = facts(
+        Lang::Fr,
+        "2024-07",
+        "Le CSP a attaqué à Bol. Il mange un bol de riz, csp ou pas.",
+    );
+    assert_eq!(
+        f.actors
+            .iter()
+            .filter(|a| a.name == "CSP-DPA")
+            .map(|a| a.mentions.len())
+            .sum::<usize>(),
+        1
+    );
+    let bol: Vec<_> = f.places.iter().filter(|p| p.name == "Bol").collect();
+    assert_eq!(bol.len(), 1);
+    assert_eq!(bol[0].mentions.len(), 1);
+    // Accents and case are ignored otherwise.
+    let f = facts(
+        Lang::Fr,
+        "2024-07",
+        "Les combats ont repris à KIDAL et à tessalit selon l'ARMEE MALIENNE.",
+    );
+    assert!(f.places.iter().any(|p| p.name == "Kidal"));
+    assert!(
+        f.actors.iter().any(|a| a.name == "Forces armées maliennes"),
+        "{:?}",
+        actor_names(&f)
+    );
+}
+
+/// A compact rendering of facts for snapshots: one line per fact.
+fn render(f: &Facts) -> String {
+    let mut out = Vec::new();
+    for a in &f.actors {
+        let mentions: Vec<&str> = a.mentions.iter().map(|m| m.text.as_str()).collect();
+        out.push(format!(
+            "actor {} ({}) {:?}",
+            a.name,
+            a.kind.class_name(),
+            mentions
+        ));
+    }
+    for p in &f.places {
+        out.push(format!("place {} in {:?}", p.name, p.country));
+    }
+    for e in &f.events {
+        let who: Vec<String> = e
+            .participants
+            .iter()
+            .map(|p| format!("{}:{:?}", f.actors[p.actor].name, p.role))
+            .collect();
+        let place = e.place.map(|p| f.places[p].name.clone());
+        let date = e.time.as_ref().and_then(|t| t.date).map(|d| d.to_string());
+        out.push(format!(
+            "event {} {:?} at {:?} on {:?}",
+            e.kind.class_name(),
+            who,
+            place,
+            date
+        ));
+    }
+    out.extend(relations(f).into_iter().map(|r| format!("relation {r}")));
+    out.extend(
+        claim_sources(f)
+            .into_iter()
+            .map(|s| format!("claim by {s}")),
+    );
+    out.join("\n")
+}
+
+#[test]
+fn snapshot_french_article() {
+    let f = facts(
+        Lang::Fr,
+        "2024-03-09",
+        "Des combats ont éclaté jeudi entre l'armée malienne et les rebelles du CSP près de Tessalit, \
+         a indiqué une source sécuritaire. Selon un porte-parole du CSP, les rebelles ont abattu un hélicoptère.",
+    );
+    expect_test::expect![[r#"
+        actor Forces armées maliennes (StateArmedForce) ["armée malienne"]
+        actor CSP-DPA (Coalition) ["rebelles du CSP", "CSP", "CSP", "rebelles"]
+        place Tessalit in Some("Mali")
+        event Battle ["Forces armées maliennes:Side", "CSP-DPA:Side"] at Some("Tessalit") on Some("2024-03-07")
+        event Crash ["CSP-DPA:Participant"] at None on None
+        relation Forces armées maliennes opposes CSP-DPA
+        claim by source sécuritaire
+        claim by CSP-DPA"#]].assert_eq(&render(&f));
+}
+
+#[test]
+fn snapshot_english_article() {
+    let f = facts(
+        Lang::En,
+        "2024-01-18",
+        "Houthi rebels attacked a ship in the Red Sea on Tuesday, the U.S. military said. \
+         The Iran-backed group denied it.",
+    );
+    expect_test::expect![[r#"
+        actor Houthis (ArmedGroup) ["Houthi rebels", "group"]
+        actor United States Armed Forces (StateArmedForce) ["U.S. military"]
+        actor Iran (Country) ["Iran"]
+        place Red Sea in None
+        event Attack ["Houthis:Attacker"] at Some("Red Sea") on Some("2024-01-16")
+        relation Houthis allyOf Iran
+        claim by United States Armed Forces
+        claim by Houthis"#]]
+    .assert_eq(&render(&f));
+}
