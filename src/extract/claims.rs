@@ -12,11 +12,7 @@ pub fn find(analysis: &mut Analysis) -> Vec<Claim> {
     for s in 0..analysis.doc.sentences.len() {
         let range = analysis.doc.sentence_range(s);
         let cues = &analysis.kb.lexicon.claim_cues;
-        let forms = cues
-            .iter()
-            .enumerate()
-            .flat_map(|(i, c)| c.forms.iter().map(move |f| (i, f)));
-        let found = analysis.doc.find_forms(forms, range.clone());
+        let found = analysis.doc.find_entries(cues, |c| &c.forms, range.clone());
         for (cue_index, cue_range) in found {
             if analysis.doc.quoted[cue_range.start] || analysis.occupied[cue_range.start] {
                 continue;

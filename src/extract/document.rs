@@ -152,6 +152,20 @@ impl<'a> Document<'a> {
         found
     }
 
+    /// Matches of lexicon entries in a token range: (entry index, token range), as [`Document::find_forms`].
+    pub fn find_entries<'e, T>(
+        &self,
+        entries: &'e [T],
+        forms: impl Fn(&'e T) -> &'e [Form] + Copy,
+        range: Range<usize>,
+    ) -> Vec<(usize, Range<usize>)> {
+        let all = entries
+            .iter()
+            .enumerate()
+            .flat_map(move |(i, e)| forms(e).iter().map(move |f| (i, f)));
+        self.find_forms(all, range)
+    }
+
     /// Whether any form of the list matches exactly the tokens `range`.
     pub fn is_form(&self, forms: &[Form], range: Range<usize>) -> bool {
         forms

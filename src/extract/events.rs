@@ -28,11 +28,9 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<Opposition>) {
             find_time_expressions(&sentence_text, span.start, analysis.doc.lang, analysis.date);
         let range = analysis.doc.sentence_range(s);
         let triggers = &analysis.kb.lexicon.triggers;
-        let forms = triggers
-            .iter()
-            .enumerate()
-            .flat_map(|(i, t)| t.forms.iter().map(move |f| (i, f)));
-        let found = analysis.doc.find_forms(forms, range.clone());
+        let found = analysis
+            .doc
+            .find_entries(triggers, |t| &t.forms, range.clone());
         for (trigger_index, trigger_range) in found {
             if analysis.occupied[trigger_range.clone()].iter().any(|&o| o)
                 || hedged(analysis, trigger_range.start, range.start)
