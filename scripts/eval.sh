@@ -40,14 +40,22 @@ cp "$shared/eval/dev/gold/000_c4c148fc28c04675.json" "$seed_dir/gold/"
 cp seeds/000_c4c148fc28c04675.txt "$seed_dir/articles/"
 
 echo "== extraction score: seed article =="
-seed=$(python3 "$shared/eval/score.py" --gold "$seed_dir/gold" --articles "$seed_dir/articles" \
-  --cmd "$binary extract --json {}" | tee /dev/stderr | tail -1)
+# score OUT ARGS…: runs the scorer, shows its report, keeps it in OUT (no tee to
+# /dev/stderr: reopening it would truncate a log file the caller redirects to).
+score() {
+  local out="$1"
+  shift
+  python3 "$shared/eval/score.py" "$@" --cmd "$binary extract --json {}" >"$out"
+  cat "$out"
+}
+score "$seed_dir/seed.txt" --gold "$seed_dir/gold" --articles "$seed_dir/articles"
+seed=$(tail -1 "$seed_dir/seed.txt")
 status=0
 check "$seed" "actors=0.9 places=0.9 events=0.8 relations=0.8 claims=0.8" || status=1
 
 echo "== extraction score: dev set =="
-dev=$(python3 "$shared/eval/score.py" --gold "$shared/eval/dev/gold" --articles "$shared/eval/dev/articles" \
-  --cmd "$binary extract --json {}" | tee /dev/stderr | tail -1)
+score "$seed_dir/dev.txt" --gold "$shared/eval/dev/gold" --articles "$shared/eval/dev/articles"
+dev=$(tail -1 "$seed_dir/dev.txt")
 echo "dev $dev"
 # Per language, from the article's language as the extractor reports it.
 for lang in fr en; do
