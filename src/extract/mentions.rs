@@ -742,7 +742,19 @@ fn discover_proper_nouns(analysis: &mut Analysis) {
         t = end;
     }
     let mut found: Vec<(Range<usize>, Option<ActorKind>, f32)> = Vec::new();
-    for run in runs {
+    for mut run in runs {
+        // Capitalised titles inside the run ("French Foreign Minister Jean Dupuis"): the name
+        // starts after the last cue word, and the cue types it.
+        if let Some(k) = (run.start + 1..run.end).rev().find(|&k| {
+            (run.start..k).any(|j| {
+                lexicon
+                    .discovery_cues
+                    .iter()
+                    .any(|c| c.actor_kind.is_some() && doc.is_form(&c.forms, j..k))
+            })
+        }) {
+            run = k..run.end;
+        }
         let sentence = doc.sentence_of[run.start];
         let sentence_start = doc.sentences[sentence].tokens.start;
         let before = |k: usize| run.start.checked_sub(k).filter(|&p| p >= sentence_start);

@@ -36,6 +36,26 @@ pub fn find(analysis: &mut Analysis, oppositions: Vec<Opposition>) -> Vec<Relati
             );
         }
     }
+    for (person, kind, country, tokens) in titles(analysis) {
+        let sentence = analysis.mentions[person].sentence;
+        let (Some(person), country) = (analysis.actor_of(person), analysis.country_actor(country))
+        else {
+            continue;
+        };
+        let evidence = evidence(analysis, sentence, tokens);
+        push(
+            &mut relations,
+            Relation {
+                subject: EntityRef::Actor(person),
+                kind,
+                object: EntityRef::Actor(country),
+                since: None,
+                until: None,
+                evidence,
+                confidence: 0.65,
+            },
+        );
+    }
     for s in 0..analysis.doc.sentences.len() {
         let range = analysis.doc.sentence_range(s);
         let cues = &analysis.kb.lexicon.relation_cues;
@@ -121,6 +141,64 @@ pub fn backings(analysis: &Analysis) -> Vec<(usize, usize, Range<usize>)> {
             let tokens =
                 analysis.mentions[backer].tokens.start..analysis.mentions[backed].tokens.end;
             found.push((backer, backed, tokens));
+        }
+    }
+    found
+}
+
+/// "Rwandan President Paul Kagame", "le président nigérien X", "French Foreign Minister Y":
+/// a title and a demonym say whom a person leads or belongs to. Returns (person, relation, country, tokens).
+fn titles(analysis: &Analysis) -> Vec<(usize, RelationKind, usize, Range<usize>)> {
+    let lexicon = &analysis.kb.lexicon;
+    let mut found = Vec::new();
+    for (i, mention) in analysis.mentions.iter().enumerate() {
+        let Referent::Actor(a) = mention.referent else {
+            continue;
+        };
+        if analysis.actors[a].kind != super::ActorKind::Person {
+            continue;
+        }
+        let start = mention.tokens.start;
+        for (class, kind) in [
+            ("head-of-state", RelationKind::Leads),
+            ("minister", RelationKind::MemberOf),
+        ] {
+            let forms = lexicon.class(class);
+            // The longest title right before the name, or as the mention's own first words ("colonel X").
+            let title = (1..=4).rev().find_map(|len| {
+                let at = start.checked_sub(len)?;
+                analysis
+                    .doc
+                    .form_at(forms, at, start + 1)
+                    .filter(|&end| {
+                        end == start
+                            || end == start + 1
+                            || (end + 1 == start && analysis.demonyms.contains_key(&end))
+                    })
+                    .map(|_| at)
+            });
+            let Some(title) = title else { continue };
+            // English: demonym before the title; French: demonym right after the title's noun.
+            let country = title
+                .checked_sub(1)
+                .and_then(|p| analysis.demonyms.get(&p))
+                .or_else(|| analysis.demonyms.get(&(title + 1)))
+                .copied()
+                .or(
+                    if kind == RelationKind::Leads && analysis.doc.lang == super::Lang::Fr {
+                        analysis.main_country
+                    } else {
+                        None
+                    },
+                );
+            if let Some(country) = country {
+                found.push((
+                    i,
+                    kind,
+                    country,
+                    title.saturating_sub(1)..mention.tokens.end,
+                ));
+            }
         }
     }
     found

@@ -518,3 +518,31 @@ fn snapshot_english_article() {
         claim by Houthis"#]]
     .assert_eq(&render(&f));
 }
+
+#[test]
+fn titles_say_whom_a_person_leads_or_serves() {
+    let f = facts(
+        Lang::En,
+        "2025-01-27",
+        "Rwandan President Paul Kagame met French Foreign Minister Jean Dupuis in Kigali.",
+    );
+    let rels = relations(&f);
+    assert!(
+        rels.contains(&"Paul Kagame leads Rwanda".to_owned()),
+        "{rels:?}"
+    );
+    assert!(
+        rels.iter().any(|r| r.starts_with("Jean Dupuis memberOf")),
+        "{rels:?}"
+    );
+    let f = facts(
+        Lang::Fr,
+        "2024-10",
+        "Le président tchadien Mahamat Idriss Déby Itno a lancé une opération.",
+    );
+    assert!(
+        relations(&f).iter().any(|r| r.ends_with("leads Tchad")),
+        "{:?}",
+        relations(&f)
+    );
+}
