@@ -133,7 +133,7 @@ fn build_event(
     if candidates.is_empty() {
         candidates = participant_mentions(analysis, &sentence_range, place_mention, conflict);
     }
-    let sides = sides(analysis, kind, &trigger, &clause);
+    let sides = sides(analysis, kind, &clause);
     let mut participants: Vec<Participant> = Vec::new();
     for m in candidates {
         let tokens = analysis.mentions[m].tokens.clone();
@@ -176,7 +176,7 @@ fn build_event(
             .and_then(|p| analysis.demonyms.get(&p))
     });
     if let Some(&country) = demonym {
-        let actor = analysis.state_body_actor(country, true, &trigger);
+        let actor = analysis.state_body_actor(country, true);
         if !participants.iter().any(|p| p.actor == actor) {
             participants.insert(
                 0,
@@ -281,12 +281,7 @@ fn participant_mentions(
 }
 
 /// For a battle: "entre A et B", "opposant A à B", "between A and B" → (first token of side 1, end of the construction).
-fn sides(
-    analysis: &Analysis,
-    kind: EventKind,
-    trigger: &Range<usize>,
-    clause: &Range<usize>,
-) -> Option<(usize, usize)> {
+fn sides(analysis: &Analysis, kind: EventKind, clause: &Range<usize>) -> Option<(usize, usize)> {
     if kind != EventKind::Battle {
         return None;
     }
@@ -298,7 +293,6 @@ fn sides(
         )
     })?;
     let opposing = matches!(keys[start].as_str(), "opposant" | "pitting");
-    let _ = trigger;
     let separator = (start + 1..clause.end).find(|&t| {
         !analysis.occupied[t]
             && if opposing {

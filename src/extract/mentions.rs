@@ -238,7 +238,6 @@ fn choose_target(
 }
 
 fn main_country(analysis: &Analysis, demonyms: &HashMap<usize, usize>) -> Option<usize> {
-    let gazetteer = &analysis.kb.gazetteer;
     let mut counts: HashMap<usize, usize> = HashMap::new();
     for mention in &analysis.mentions {
         let country = match mention.referent {
@@ -254,7 +253,6 @@ fn main_country(analysis: &Analysis, demonyms: &HashMap<usize, usize>) -> Option
     for &p in demonyms.values() {
         *counts.entry(p).or_default() += 1;
     }
-    let _ = gazetteer;
     counts
         .into_iter()
         .max_by_key(|&(p, c)| (c, std::cmp::Reverse(p)))
@@ -352,7 +350,7 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
         analysis
             .mentions
             .retain(|m| !(m.tokens.start >= range.start && m.tokens.end <= range.end));
-        let actor = analysis.state_body_actor(country, armed, &range);
+        let actor = analysis.state_body_actor(country, armed);
         let sentence = analysis.doc.sentence_of[range.start];
         analysis.push_mention(range, sentence, Referent::Actor(actor), 0.85);
     }
@@ -514,8 +512,7 @@ fn descriptions(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
                         .kinds
                         .contains(&ActorKind::Government);
                     if armed || gov {
-                        let actor =
-                            analysis.state_body_actor(c, armed, &(range.start..next.tokens.end));
+                        let actor = analysis.state_body_actor(c, armed);
                         new_mentions.push((
                             range.start..next.tokens.end,
                             sentence,
@@ -930,9 +927,7 @@ fn resolve_descriptions(analysis: &mut Analysis) {
                         .copied()
                         .max_by_key(|&a| salience(analysis, a))
                 })
-                .or_else(|| {
-                    main.map(|c| analysis.state_body_actor(c, armed, &(position..position + 1)))
-                })
+                .or_else(|| main.map(|c| analysis.state_body_actor(c, armed)))
         } else if trait_name.is_none() {
             nearest(analysis, &candidates)
         } else {
@@ -967,7 +962,7 @@ fn resolve_descriptions(analysis: &mut Analysis) {
             None => match p.country {
                 // "alliés russes" with no Russian actor in the article: Russia's forces.
                 Some(country) if kinds.contains(&ActorKind::StateArmedForce) => {
-                    analysis.state_body_actor(country, true, &(position..position + 1))
+                    analysis.state_body_actor(country, true)
                 }
                 _ => continue,
             },
@@ -1101,12 +1096,7 @@ impl Analysis<'_> {
     }
 
     /// The actor for a country's armed forces or government: the gazetteer's, else a new one.
-    pub fn state_body_actor(
-        &mut self,
-        country: usize,
-        armed_forces: bool,
-        range: &Range<usize>,
-    ) -> usize {
+    pub fn state_body_actor(&mut self, country: usize, armed_forces: bool) -> usize {
         let place = &self.kb.gazetteer.places[country];
         let linked = if armed_forces {
             place.armed_forces.clone()
@@ -1143,7 +1133,6 @@ impl Analysis<'_> {
         } else {
             ActorKind::Government
         };
-        let _ = range;
         let a = self.discovered_actor_with_key(key, &name, kind, 0.7);
         self.actors[a].country = Some(country);
         a

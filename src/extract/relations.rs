@@ -87,7 +87,7 @@ pub fn find(analysis: &mut Analysis, oppositions: Vec<Opposition>) -> Vec<Relati
                     .max(analysis.mentions[object].tokens.end)
                     .max(cue_range.end);
             let evidence = evidence(analysis, s, tokens);
-            let since = since_in_clause(analysis, s, &cue_range);
+            let since = since_in_sentence(analysis, s);
             push(
                 &mut relations,
                 Relation {
@@ -374,14 +374,9 @@ fn evidence(analysis: &Analysis, sentence: usize, tokens: Range<usize>) -> Evide
 }
 
 /// A "depuis 2022" in the cue's sentence dates the start of the relation.
-fn since_in_clause(
-    analysis: &Analysis,
-    sentence: usize,
-    cue: &Range<usize>,
-) -> Option<crate::date::PartialDate> {
+fn since_in_sentence(analysis: &Analysis, sentence: usize) -> Option<crate::date::PartialDate> {
     let span = analysis.doc.sentences[sentence].span;
     let text = analysis.doc.slice(span);
-    let _ = cue;
     find_time_expressions(&text, span.start, analysis.doc.lang, analysis.date)
         .into_iter()
         .find(|t| t.anchor == TimeAnchor::Since)
