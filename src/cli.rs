@@ -142,6 +142,15 @@ pub struct ServeArgs {
     /// Seconds a SPARQL query may run before it is cancelled
     #[arg(long, default_value_t = 30)]
     pub query_timeout: u64,
+    /// Bearer token that writes (SPARQL Update, Graph Store, article posts) need; without it the server is read-only
+    #[arg(long, env = "ACTORGRAPH_WRITE_TOKEN", hide_env_values = true)]
+    pub write_token: Option<String>,
+    /// Largest request body accepted, in bytes
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    pub max_body: usize,
+    /// Let browser pages on other origins call the server (CORS)
+    #[arg(long)]
+    pub cors: bool,
 }
 
 /// Runs a command; the exit code is 1 when some input was refused.
@@ -623,6 +632,9 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     }
     let config = ApiConfig {
         query_timeout: Duration::from_secs(args.query_timeout.max(1)),
+        write_token: args.write_token.filter(|token| !token.is_empty()),
+        max_body: args.max_body,
+        cors: args.cors,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -219,6 +219,7 @@ async fn slow_queries_time_out() {
     let server = Server::start_with(
         ApiConfig {
             query_timeout: Duration::from_millis(300),
+            ..ApiConfig::default()
         },
         200,
     )
@@ -302,4 +303,55 @@ async fn router_without_a_socket() {
     assert_eq!(response.status(), 200);
     let body = response.into_body().collect().await.unwrap().to_bytes();
     assert_eq!(&body[..], b"true");
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_refused_with_413() {
+    let server = Server::start(ApiConfig {
+        max_body: 1024,
+        ..ApiConfig::default()
+    })
+    .await;
+    let query = format!("ASK {{}} # {}", "x".repeat(2048));
+    let response = server
+        .client
+        .post(format!("{}/sparql", server.base))
+        .header("content-type", "application/sparql-query")
+        .body(query)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
+    // The limit is on the body only: a small query still works.
+    let response = server
+        .client
+        .post(format!("{}/sparql", server.base))
+        .header("content-type", "application/sparql-query")
+        .body("ASK {}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+}
+
+#[tokio::test]
+async fn cors_headers_only_when_asked() {
+    for cors in [false, true] {
+        let server = Server::start(ApiConfig {
+            cors,
+            ..ApiConfig::default()
+        })
+        .await;
+        let response = server
+            .client
+            .get(format!("{}/sparql", server.base))
+            .query(&[("query", "ASK {}")])
+            .header("origin", "https://example.org")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let allowed = response.headers().get("access-control-allow-origin");
+        assert_eq!(allowed.map(|v| v.to_str().unwrap()), cors.then_some("*"));
+    }
 }

@@ -20,6 +20,18 @@ pub enum ApiError {
     /// The request body's media type is not one we read.
     #[error("{0}")]
     UnsupportedMediaType(String),
+    /// A write without the right bearer token.
+    #[error("{0}")]
+    Unauthorized(String),
+    /// A write to a server that has no write token (read-only).
+    #[error("{0}")]
+    Forbidden(String),
+    /// No such resource.
+    #[error("{0}")]
+    NotFound(String),
+    /// The request body is larger than the configured limit.
+    #[error("{0}")]
+    PayloadTooLarge(String),
     /// The query ran longer than the configured timeout.
     #[error("the query timed out")]
     Timeout,
@@ -52,6 +64,10 @@ impl IntoResponse for ApiError {
             ApiError::BadQuery(_) | ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::NotAcceptable(_) => StatusCode::NOT_ACCEPTABLE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
@@ -64,10 +80,17 @@ impl IntoResponse for ApiError {
             )
                 .into_response();
         }
-        (
+        let mut response = (
             status,
             Json(serde_json::json!({ "error": self.to_string() })),
         )
-            .into_response()
+            .into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer"),
+            );
+        }
+        response
     }
 }

@@ -4,8 +4,10 @@
 //! * `sparql`: `GET`/`POST /sparql` (SPARQL 1.1 Protocol, query operation).
 //! * `health`: `GET /health`.
 //! * `facts`: the JSON shape of extracted facts (also printed by `extract --json`).
+//! * `auth`: the bearer token every write needs.
 //! * `error`: [`ApiError`], the one error type of the handlers.
 
+pub mod auth;
 mod error;
 pub mod facts;
 mod health;
@@ -14,25 +16,48 @@ mod sparql;
 pub use error::ApiError;
 
 use crate::store::KgStore;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::Router;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
+use tower_http::cors::{Any, CorsLayer};
 use tower_http::trace::TraceLayer;
 
 /// Settings of the HTTP layer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ApiConfig {
     /// How long a query may run before it is cancelled.
     pub query_timeout: Duration,
+    /// The bearer token writes need; `None` makes the server read-only.
+    pub write_token: Option<String>,
+    /// The largest request body accepted, in bytes (413 beyond).
+    pub max_body: usize,
+    /// Whether browsers on other origins may call the API (CORS).
+    pub cors: bool,
 }
 
 impl Default for ApiConfig {
     fn default() -> Self {
         Self {
             query_timeout: Duration::from_secs(30),
+            write_token: None,
+            max_body: 16 * 1024 * 1024,
+            cors: false,
         }
+    }
+}
+
+impl std::fmt::Debug for ApiConfig {
+    // The token is a secret: never printed.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiConfig")
+            .field("query_timeout", &self.query_timeout)
+            .field("write_token", &self.write_token.as_ref().map(|_| "<set>"))
+            .field("max_body", &self.max_body)
+            .field("cors", &self.cors)
+            .finish()
     }
 }
 
@@ -55,13 +80,23 @@ impl AppState {
     }
 }
 
-/// The application: every route, with tracing.
+/// The application: every route, with the body limit, CORS when asked, and tracing.
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let config = state.config.clone();
+    let mut router = Router::new()
         .route("/sparql", get(sparql::get).post(sparql::post))
         .route("/health", get(health::get))
-        .layer(TraceLayer::new_for_http())
-        .with_state(state)
+        .layer(DefaultBodyLimit::max(config.max_body));
+    if config.cors {
+        router = router.layer(
+            CorsLayer::new()
+                .allow_origin(Any)
+                .allow_methods(Any)
+                .allow_headers(Any)
+                .expose_headers(Any),
+        );
+    }
+    router.layer(TraceLayer::new_for_http()).with_state(state)
 }
 
 /// Serves the application on `listener` until `shutdown` resolves, then lets
