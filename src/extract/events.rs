@@ -3,12 +3,26 @@
 
 use super::analysis::{Analysis, Referent};
 use super::temporal::find_time_expressions;
-use super::{ActorKind, Event, EventKind, Evidence, Participant, Role, TimeExpression};
+use super::{
+    ActorKind, Event, EventKind, Evidence, Participant, RelationKind, Role, TimeExpression,
+};
 use crate::date::Precision;
 use std::ops::Range;
 
-/// Two actors on opposite sides of one event, with the sentence that says so.
-pub type Opposition = (usize, usize, Evidence);
+/// A relation an event shows between two actors (sides of a battle oppose each
+/// other; parties to a pact are allies), with the sentence that says so.
+pub struct EventRelation {
+    /// The subject actor.
+    pub subject: usize,
+    /// `Opposes`, `AllyOf` or `MemberOf`.
+    pub kind: RelationKind,
+    /// The object actor.
+    pub object: usize,
+    /// The sentence of the event.
+    pub evidence: Evidence,
+    /// How sure the derivation is.
+    pub confidence: f32,
+}
 
 /// An event and the sentences that tell it (several once merged).
 pub struct Told {
@@ -16,10 +30,23 @@ pub struct Told {
     pub event: Event,
     /// The sentences that tell it.
     pub sentences: Vec<usize>,
+    /// How its trigger refers: to a new event, to one told before, or either.
+    reference: Reference,
 }
 
-/// Finds the events of the article, merged across sentences, and the oppositions they show.
-pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<Opposition>) {
+/// How an event noun is determined, which decides event coreference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reference {
+    /// "une frappe", "another attack", "une frappe séparée": a new event.
+    New,
+    /// "cette attaque", "the strike": an event told before, if there is one.
+    Anaphoric,
+    /// No determiner ("frappes israéliennes", "clashes"): decided by place and time.
+    Open,
+}
+
+/// Finds the events of the article, merged across sentences, and the relations they show.
+pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
     let mut events = Vec::new();
     for s in 0..analysis.doc.sentences.len() {
         let span = analysis.doc.sentences[s].span;
@@ -31,6 +58,7 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<Opposition>) {
         let found = analysis
             .doc
             .find_entries(triggers, |t| &t.forms, range.clone());
+        let starts: Vec<usize> = found.iter().map(|(_, r)| r.start).collect();
         for (trigger_index, trigger_range) in found {
             if analysis.occupied[trigger_range.clone()].iter().any(|&o| o)
                 || hedged(analysis, trigger_range.start, range.start)
@@ -38,34 +66,209 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<Opposition>) {
                 continue;
             }
             let trigger = analysis.kb.lexicon.triggers[trigger_index].clone();
+            // Places after the trigger belong to it up to the next trigger.
+            let next_trigger = starts
+                .iter()
+                .copied()
+                .find(|&t| t >= trigger_range.end)
+                .unwrap_or(range.end);
+            let reference = reference(analysis, &trigger_range);
             if let Some(event) = build_event(
                 analysis,
                 trigger.kind,
                 trigger.confidence,
                 trigger_range,
+                next_trigger,
                 s,
                 &times,
             ) {
-                events.push(event);
+                events.push((event, reference));
             }
         }
     }
-    let oppositions = events
+    let mut relations: Vec<EventRelation> = events
         .iter()
-        .flat_map(|e| oppositions(analysis, e))
+        .flat_map(|(e, _)| oppositions(analysis, e))
         .collect();
     let told = events
         .into_iter()
-        .map(|event| Told {
+        .map(|(event, reference)| Told {
             sentences: vec![event.trigger.sentence],
             event,
+            reference,
         })
         .collect();
-    (merge(analysis, told), oppositions)
+    let mut merged = merge(analysis, told);
+    inherit_from_context(&mut merged);
+    for told in &merged {
+        relations.extend(alliances(analysis, told));
+    }
+    (merged, relations)
+}
+
+/// The parties to a pact are allies, and members of the coalition it founds
+/// ("Mali, Burkina Faso and Niger signed the charter establishing the Alliance of
+/// Sahel States"). When states are among the parties, only they are parties (their
+/// leaders and governments sign for them). A ceasefire or a peace deal makes no allies.
+fn alliances(analysis: &Analysis, told: &Told) -> Vec<EventRelation> {
+    let event = &told.event;
+    if event.kind != EventKind::Agreement {
+        return Vec::new();
+    }
+    // "accord de paix", "ceasefire agreement", "peace talks": near the trigger.
+    let peace = analysis.kb.lexicon.class("peace-agreement");
+    let trigger = analysis.doc.sentence_range(event.trigger.sentence);
+    let at = analysis
+        .doc
+        .tokens
+        .iter()
+        .position(|t| t.start >= event.trigger.span.start)
+        .unwrap_or(trigger.start);
+    let is_peace = (at.saturating_sub(4).max(trigger.start)..(at + 8).min(trigger.end))
+        .any(|t| analysis.doc.form_at(peace, t, trigger.end).is_some());
+    if is_peace {
+        return Vec::new();
+    }
+    let kind_of = |a: usize| analysis.actors[a].kind;
+    let actors: Vec<usize> = event.participants.iter().map(|p| p.actor).collect();
+    let states: Vec<usize> = actors
+        .iter()
+        .copied()
+        .filter(|&a| kind_of(a) == ActorKind::Country)
+        .collect();
+    let parties: Vec<usize> = if states.len() >= 2 {
+        states
+    } else {
+        actors
+            .iter()
+            .copied()
+            .filter(|&a| !matches!(kind_of(a), ActorKind::Person | ActorKind::Coalition))
+            .collect()
+    };
+    let coalitions: Vec<usize> = actors
+        .iter()
+        .copied()
+        .filter(|&a| kind_of(a) == ActorKind::Coalition)
+        .collect();
+    let sentence = event.trigger.sentence;
+    let evidence = Evidence {
+        sentence,
+        span: analysis.doc.sentences[sentence].span,
+        text: analysis.doc.slice(analysis.doc.sentences[sentence].span),
+    };
+    let mut found = Vec::new();
+    for (i, &a) in parties.iter().enumerate() {
+        for &b in &parties[i + 1..] {
+            found.push(EventRelation {
+                subject: a,
+                kind: RelationKind::AllyOf,
+                object: b,
+                evidence: evidence.clone(),
+                confidence: 0.6,
+            });
+        }
+        for &coalition in &coalitions {
+            found.push(EventRelation {
+                subject: a,
+                kind: RelationKind::MemberOf,
+                object: coalition,
+                evidence: evidence.clone(),
+                confidence: 0.6,
+            });
+        }
+    }
+    found
+}
+
+/// How the noun phrase of a trigger refers ("une frappe" new, "cette attaque" anaphoric).
+fn reference(analysis: &Analysis, trigger: &Range<usize>) -> Reference {
+    let lexicon = &analysis.kb.lexicon;
+    let doc = &analysis.doc;
+    let after = trigger.end;
+    if after < doc.tokens.len()
+        && doc
+            .form_at(lexicon.class("new-event-after"), after, after + 2)
+            .is_some()
+    {
+        return Reference::New;
+    }
+    // The determiner, possibly before one adjective ("une nouvelle attaque", "a deadly raid").
+    for back in 1..=2 {
+        let Some(at) = trigger.start.checked_sub(back) else {
+            break;
+        };
+        if doc.sentence_of[at] != doc.sentence_of[trigger.start] {
+            break;
+        }
+        if doc
+            .form_at(lexicon.class("new-event"), at, trigger.start)
+            .is_some_and(|end| end == at + 1)
+        {
+            return Reference::New;
+        }
+        if doc
+            .form_at(lexicon.class("anaphoric-event"), at, trigger.start)
+            .is_some_and(|end| end == at + 1)
+        {
+            return Reference::Anaphoric;
+        }
+    }
+    Reference::Open
+}
+
+/// What the text leaves implicit, taken from the events told just before:
+/// a strike without a named attacker was made by the attacker of the previous
+/// strike; a conflict event without a place happened where the previous one,
+/// told in the same or the previous sentence, did.
+fn inherit_from_context(events: &mut [Told]) {
+    for i in 1..events.len() {
+        let (before, rest) = events.split_at_mut(i);
+        let event = &mut rest[0].event;
+        let conflict = matches!(
+            event.kind,
+            EventKind::Attack | EventKind::Airstrike | EventKind::Battle | EventKind::Other
+        );
+        if matches!(event.kind, EventKind::Attack | EventKind::Airstrike)
+            && !event.participants.iter().any(|p| p.role == Role::Attacker)
+        {
+            let attackers = before
+                .iter()
+                .rev()
+                .find(|t| {
+                    t.event.kind == event.kind
+                        && t.event
+                            .participants
+                            .iter()
+                            .any(|p| p.role == Role::Attacker)
+                })
+                .map(|t| {
+                    t.event
+                        .participants
+                        .iter()
+                        .filter(|p| p.role == Role::Attacker)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default();
+            for attacker in attackers {
+                if !event.participants.iter().any(|p| p.actor == attacker.actor) {
+                    event.participants.insert(0, attacker);
+                }
+            }
+        }
+        if conflict && event.place.is_none() {
+            let sentence = event.trigger.sentence;
+            if let Some(previous) = before.iter().rev().find(|t| {
+                t.event.place.is_some() && sentence.saturating_sub(t.event.trigger.sentence) <= 1
+            }) {
+                event.place = previous.event.place;
+            }
+        }
+    }
 }
 
 /// The pairs of actors an event puts on opposite sides, before events are merged (sides are per sentence).
-fn oppositions(analysis: &Analysis, event: &Event) -> Vec<Opposition> {
+fn oppositions(analysis: &Analysis, event: &Event) -> Vec<EventRelation> {
     let mut pairs = Vec::new();
     for a in &event.participants {
         for b in &event.participants {
@@ -77,18 +280,33 @@ fn oppositions(analysis: &Analysis, event: &Event) -> Vec<Opposition> {
                         .doc
                         .slice(analysis.doc.sentences[event.trigger.sentence].span),
                 };
-                pairs.push((a.actor, b.actor, evidence));
+                pairs.push(EventRelation {
+                    subject: a.actor,
+                    kind: RelationKind::Opposes,
+                    object: b.actor,
+                    evidence,
+                    confidence: 0.7,
+                });
             }
         }
     }
     pairs
 }
 
-/// Whether a hedge word ("allégations de", "alleged") governs the trigger.
+/// Whether a hedge ("allégations de", "alleged") or an irrealis word ("si", "if",
+/// "fréquentes") governs the trigger: no event is told as a fact.
 fn hedged(analysis: &Analysis, trigger: usize, sentence_start: usize) -> bool {
-    let hedges = analysis.kb.lexicon.class("hedge");
-    (trigger.saturating_sub(5).max(sentence_start)..trigger)
-        .any(|t| analysis.doc.form_at(hedges, t, trigger + 1).is_some())
+    let lexicon = &analysis.kb.lexicon;
+    (trigger.saturating_sub(5).max(sentence_start)..trigger).any(|t| {
+        analysis
+            .doc
+            .form_at(lexicon.class("hedge"), t, trigger + 1)
+            .is_some()
+            || analysis
+                .doc
+                .form_at(lexicon.class("irrealis"), t, trigger + 1)
+                .is_some()
+    })
 }
 
 fn build_event(
@@ -96,6 +314,7 @@ fn build_event(
     kind: EventKind,
     confidence: f32,
     trigger: Range<usize>,
+    next_trigger: usize,
     sentence: usize,
     times: &[TimeExpression],
 ) -> Option<Event> {
@@ -110,14 +329,19 @@ fn build_event(
         .iter()
         .any(|w| crate::text::fold(&trigger_text).contains(w));
 
-    // Place: the most specific place in the clause, preferring one after the trigger.
-    let place_mention = best_place(analysis, &clause, trigger.end).or_else(|| {
-        if kind == EventKind::Capture {
-            None
-        } else {
-            best_place(analysis, &sentence_range, trigger.end)
-        }
-    });
+    // Place: one attached to the trigger ("attaque … à Kidal", "quitte le Mali"), else
+    // the most specific place in the clause, preferring one after the trigger; places
+    // after the next trigger are that trigger's.
+    let reach = |range: &Range<usize>| range.start..range.end.min(next_trigger.max(trigger.end));
+    let place_mention = attached_place(analysis, kind, &trigger, next_trigger)
+        .or_else(|| best_place(analysis, &reach(&clause), trigger.end))
+        .or_else(|| {
+            if kind == EventKind::Capture {
+                None
+            } else {
+                best_place(analysis, &reach(&sentence_range), trigger.end)
+            }
+        });
     if kind == EventKind::Capture
         && place_mention.is_none_or(|m| analysis.mentions[m].tokens.start < trigger.start)
     {
@@ -206,6 +430,41 @@ fn build_event(
         fatalities: None,
         confidence,
     })
+}
+
+/// A place right after the trigger: after a locative word within a few tokens
+/// ("attaque … à Torodi", "strikes in Yemen"), or a country as its object
+/// ("quitte le Mali", "left Niger").
+fn attached_place(
+    analysis: &Analysis,
+    kind: EventKind,
+    trigger: &Range<usize>,
+    limit: usize,
+) -> Option<usize> {
+    const WINDOW: usize = 6;
+    let end = limit.min(trigger.end + WINDOW);
+    (0..analysis.mentions.len())
+        .filter(|&i| {
+            let m = &analysis.mentions[i];
+            m.tokens.start >= trigger.end && m.tokens.end <= end
+        })
+        .filter(|&i| {
+            let start = analysis.mentions[i].tokens.start;
+            match analysis.mentions[i].referent {
+                Referent::Place(p) => {
+                    analysis.places[p].specificity >= 2 && is_locative(analysis, start)
+                }
+                Referent::Country(_) => {
+                    is_locative(analysis, start)
+                        || kind == EventKind::Other
+                            && (trigger.end..start).all(|t| {
+                                matches!(analysis.doc.keys[t].as_str(), "le" | "les" | "the" | "de")
+                            })
+                }
+                _ => false,
+            }
+        })
+        .min_by_key(|&i| analysis.mentions[i].tokens.start)
 }
 
 fn best_place(analysis: &Analysis, range: &Range<usize>, after: usize) -> Option<usize> {
@@ -324,10 +583,18 @@ fn nearest_time(
 fn merge(analysis: &Analysis, events: Vec<Told>) -> Vec<Told> {
     let mut merged: Vec<Told> = Vec::new();
     for told in events {
-        match merged
-            .iter()
-            .rposition(|m| same_event(analysis, &m.event, &told.event))
-        {
+        let position = match told.reference {
+            Reference::New => None,
+            reference => merged.iter().rposition(|m| {
+                same_event(
+                    analysis,
+                    &m.event,
+                    &told.event,
+                    reference == Reference::Anaphoric,
+                )
+            }),
+        };
+        match position {
             Some(i) => absorb(analysis, &mut merged[i], told),
             None => merged.push(told),
         }
@@ -350,7 +617,7 @@ fn merge(analysis: &Analysis, events: Vec<Told>) -> Vec<Told> {
     let mut out: Vec<Told> = Vec::new();
     for told in merged {
         let event = &told.event;
-        if rank(event.kind) > 0 {
+        if rank(event.kind) > 0 && told.reference != Reference::New {
             let host = out.iter_mut().rev().find(|o| {
                 o.event.trigger.sentence == event.trigger.sentence
                     && rank(o.event.kind) > 0
@@ -372,11 +639,15 @@ fn merge(analysis: &Analysis, events: Vec<Told>) -> Vec<Told> {
     out
 }
 
-fn same_event(analysis: &Analysis, a: &Event, b: &Event) -> bool {
+fn same_event(analysis: &Analysis, a: &Event, b: &Event, anaphoric: bool) -> bool {
     if a.kind != b.kind || a.kind == EventKind::Statement {
         return false;
     }
-    let adjacent = b.trigger.sentence.abs_diff(a.trigger.sentence) <= 1;
+    // An agreement is usually one per story ("signed a treaty" … "the charter"); an
+    // anaphoric noun ("cette attaque") may point back further than the last sentence.
+    let adjacent = anaphoric
+        || a.kind == EventKind::Agreement
+        || b.trigger.sentence.abs_diff(a.trigger.sentence) <= 1;
     // A place is captured once per story: two captures of it are one event unless dated apart.
     if a.kind == EventKind::Capture && a.place.is_some() && a.place == b.place {
         let day = |t: &Option<TimeExpression>| {
@@ -409,7 +680,8 @@ fn same_event(analysis: &Analysis, a: &Event, b: &Event) -> bool {
         (None, None) => adjacent,
         _ => adjacent || a.trigger.sentence == b.trigger.sentence,
     };
-    places_agree && times_agree
+    // One pact per story: "signed a treaty on Saturday" and "I have today signed the charter".
+    places_agree && (times_agree || a.kind == EventKind::Agreement)
 }
 
 /// The words of a time expression that identify it ("ce samedi" and "samedi" → "samedi").

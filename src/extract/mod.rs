@@ -33,8 +33,8 @@ pub fn extract(article: &Article, knowledge: &Knowledge) -> Facts {
         let tokens = analysis.mentions[backer].tokens.clone();
         analysis.claim_sources.push(tokens);
     }
-    let (told, oppositions) = events::find(&mut analysis);
-    let mut relations = relations::find(&mut analysis, oppositions);
+    let (told, event_relations) = events::find(&mut analysis);
+    let mut relations = relations::find(&mut analysis, event_relations);
     for claim in &mut claims {
         claim.about = told
             .iter()
@@ -44,6 +44,60 @@ pub fn extract(article: &Article, knowledge: &Knowledge) -> Facts {
     assemble(analysis, &mut events, &mut relations, &mut claims)
 }
 
+/// Whether a country mention names where something is: after a locative word
+/// ("au Mali"), as the complement of a place ("le nord du Mali"), or in a list
+/// that follows one ("entre le Niger, le Burkina Faso et le Mali").
+fn locates(analysis: &Analysis, mention: usize) -> bool {
+    let tokens = &analysis.mentions[mention].tokens;
+    let keys = &analysis.doc.keys;
+    let inside_place = analysis.mentions.iter().any(|m| {
+        matches!(m.referent, Referent::Place(_))
+            && m.tokens.start <= tokens.start
+            && tokens.end <= m.tokens.end
+            && m.tokens != *tokens
+    });
+    if inside_place {
+        return true;
+    }
+    let mut start = tokens.start;
+    loop {
+        if events::is_locative(analysis, start) {
+            return true;
+        }
+        let Some(before) = start.checked_sub(1) else {
+            return false;
+        };
+        let directions = analysis.kb.lexicon.class("direction");
+        match keys[before].as_str() {
+            // "le nord du Mali", "the north of Mali"
+            "de" | "of" => {
+                return before >= 1
+                    && analysis
+                        .doc
+                        .form_at(directions, before - 1, before)
+                        .is_some()
+            }
+            // A list: step back over the previous item.
+            "," | "et" | "and" | "le" | "les" | "the" => {
+                let previous = analysis.mentions.iter().find(|m| {
+                    m.tokens.end == before
+                        || (m.tokens.end + 1 == before
+                            && matches!(keys[before].as_str(), "le" | "les" | "the"))
+                        || (m.tokens.end + 1 == before && keys[m.tokens.end] == ",")
+                });
+                match previous {
+                    Some(m) if matches!(m.referent, Referent::Country(_) | Referent::Place(_)) => {
+                        start = m.tokens.start
+                    }
+                    _ if matches!(keys[before].as_str(), "le" | "les" | "the") => start = before,
+                    _ => return false,
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
 /// Turns the drafts into facts, keeping only entities something refers to, and renumbering them.
 fn assemble(
     mut analysis: Analysis,
@@ -51,9 +105,14 @@ fn assemble(
     relations: &mut [Relation],
     claims: &mut [Claim],
 ) -> Facts {
-    // A country never used as an actor is a place.
+    // A country not used as an actor is a place where the text locates something
+    // in it ("à Bamako, au Mali", "in Niger"); elsewhere ("U.S.-owned", "Mali and
+    // Niger, members of…") it is neither.
     for i in 0..analysis.mentions.len() {
         if let Referent::Country(c) = analysis.mentions[i].referent {
+            if !locates(&analysis, i) {
+                continue;
+            }
             let place = analysis.country_place(c);
             analysis.mentions[i].referent = Referent::Place(place);
         }

@@ -1,8 +1,9 @@
 //! Relations stated in the text: a cue from the lexicon and its two ends,
-//! found where the cue's frame says; plus oppositions shown by events.
+//! found where the cue's frame says; plus relations shown by events (sides of
+//! a battle, parties to a pact).
 
 use super::analysis::{Analysis, Referent};
-use super::events::{is_locative, Opposition};
+use super::events::{is_locative, EventRelation};
 use super::temporal::find_time_expressions;
 use super::{EntityRef, Evidence, Relation, RelationKind, TimeAnchor};
 use crate::ontology::CueFrame;
@@ -12,7 +13,7 @@ use std::ops::Range;
 const REACH: usize = 6;
 
 /// Finds the relations of the article.
-pub fn find(analysis: &mut Analysis, oppositions: Vec<Opposition>) -> Vec<Relation> {
+pub fn find(analysis: &mut Analysis, from_events: Vec<EventRelation>) -> Vec<Relation> {
     let mut relations: Vec<Relation> = Vec::new();
     for (backer, backed, tokens) in backings(analysis) {
         let sentence = analysis.mentions[backer].sentence;
@@ -102,17 +103,17 @@ pub fn find(analysis: &mut Analysis, oppositions: Vec<Opposition>) -> Vec<Relati
             );
         }
     }
-    for (a, b, evidence) in oppositions {
+    for derived in from_events {
         push(
             &mut relations,
             Relation {
-                subject: EntityRef::Actor(a),
-                kind: RelationKind::Opposes,
-                object: EntityRef::Actor(b),
+                subject: EntityRef::Actor(derived.subject),
+                kind: derived.kind,
+                object: EntityRef::Actor(derived.object),
                 since: None,
                 until: None,
-                evidence,
-                confidence: 0.7,
+                evidence: derived.evidence,
+                confidence: derived.confidence,
             },
         );
     }
@@ -178,12 +179,14 @@ fn titles(analysis: &Analysis) -> Vec<(usize, RelationKind, usize, Range<usize>)
                     .map(|_| at)
             });
             let Some(title) = title else { continue };
-            // English: demonym before the title; French: demonym right after the title's noun.
+            // English: demonym before the title; French: demonym right after the title's
+            // noun; else the person's own country when the gazetteer knows it.
             let country = title
                 .checked_sub(1)
                 .and_then(|p| analysis.demonyms.get(&p))
                 .or_else(|| analysis.demonyms.get(&(title + 1)))
                 .copied()
+                .or(analysis.actors[a].country)
                 .or(
                     if kind == RelationKind::Leads && analysis.doc.lang == super::Lang::Fr {
                         analysis.main_country

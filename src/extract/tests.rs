@@ -546,3 +546,143 @@ fn titles_say_whom_a_person_leads_or_serves() {
         relations(&f)
     );
 }
+
+fn events_of(f: &Facts, kind: EventKind) -> Vec<&Event> {
+    f.events.iter().filter(|e| e.kind == kind).collect()
+}
+
+#[test]
+fn indefinite_event_nouns_start_new_events_and_definite_ones_point_back() {
+    let f = facts(
+        Lang::Fr,
+        "2025-02-04",
+        "Des frappes israéliennes ont visé lundi la ville de Rafah. Une frappe a ciblé une voiture à Rafah. \
+         Une frappe séparée a touché une maison à Rafah.",
+    );
+    let strikes = events_of(&f, EventKind::Airstrike);
+    assert_eq!(strikes.len(), 3, "{strikes:?}");
+    // The later strikes name no attacker: it is the one of the first strike.
+    for strike in &strikes {
+        let attackers: Vec<&str> = strike
+            .participants
+            .iter()
+            .filter(|p| p.role == Role::Attacker)
+            .map(|p| actor(&f, p.actor))
+            .collect();
+        assert_eq!(attackers, ["Armée israélienne"], "{strike:?}");
+    }
+
+    let f = facts(
+        Lang::En,
+        "2025-02-04",
+        "Gunmen attacked an army post in Menaka on Monday. Officials said this attack was the deadliest this year.",
+    );
+    assert_eq!(events_of(&f, EventKind::Attack).len(), 1);
+}
+
+#[test]
+fn hypothetical_and_habitual_attacks_are_no_events() {
+    let f = facts(
+        Lang::En,
+        "2024-05-02",
+        "Chad and Niger vowed to defend each other if one of them is attacked.",
+    );
+    assert!(
+        events_of(&f, EventKind::Attack).is_empty(),
+        "{:?}",
+        f.events
+    );
+    let f = facts(
+        Lang::Fr,
+        "2024-05-02",
+        "La région de Tillabéri est le théâtre de fréquentes attaques jihadistes.",
+    );
+    assert!(
+        events_of(&f, EventKind::Attack).is_empty(),
+        "{:?}",
+        f.events
+    );
+}
+
+#[test]
+fn an_event_without_a_place_happened_where_the_previous_one_did() {
+    let f = facts(
+        Lang::Fr,
+        "2024-05-02",
+        "Une attaque a visé samedi l'armée nigérienne près de Téra. Les soldats ont ensuite sauté sur un engin explosif.",
+    );
+    let attacks = events_of(&f, EventKind::Attack);
+    assert_eq!(attacks.len(), 2, "{attacks:?}");
+    for attack in attacks {
+        assert_eq!(f.places[attack.place.expect("a place")].name, "Téra");
+    }
+}
+
+#[test]
+fn parties_to_a_pact_are_allies_and_members_of_what_it_founds() {
+    let f = facts(
+        Lang::En,
+        "2023-09-17",
+        "Mali, Burkina Faso and Niger signed a charter establishing the Alliance of Sahel States. \
+         They signed the pact on Saturday.",
+    );
+    assert_eq!(events_of(&f, EventKind::Agreement).len(), 1);
+    let found = relations(&f);
+    for expected in [
+        "Mali allyOf Burkina Faso",
+        "Mali allyOf Niger",
+        "Burkina Faso allyOf Niger",
+        "Niger memberOf Alliance of Sahel States",
+    ] {
+        assert!(
+            found.iter().any(|r| r == expected),
+            "{expected} in {found:?}"
+        );
+    }
+    // A ceasefire is signed by enemies.
+    let f = facts(
+        Lang::Fr,
+        "2024-01-10",
+        "Le Soudan du Sud et le Soudan ont signé un accord de cessez-le-feu.",
+    );
+    assert!(
+        !relations(&f).iter().any(|r| r.contains("allyOf")),
+        "{:?}",
+        relations(&f)
+    );
+}
+
+#[test]
+fn a_country_is_a_place_only_where_the_text_locates_something_in_it() {
+    let f = facts(
+        Lang::En,
+        "2024-02-01",
+        "The rebels struck a U.S.-owned ship in the Gulf of Aden, near Yemen.",
+    );
+    let places: Vec<&str> = f.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(places.contains(&"Yemen"), "{places:?}");
+    assert!(!places.contains(&"United States"), "{places:?}");
+    let f = facts(
+        Lang::Fr,
+        "2024-02-01",
+        "La zone des trois frontières entre le Niger, le Burkina Faso et le Mali est instable.",
+    );
+    let places: Vec<&str> = f.places.iter().map(|p| p.name.as_str()).collect();
+    for country in ["Niger", "Burkina Faso", "Mali"] {
+        assert!(places.contains(&country), "{country} in {places:?}");
+    }
+}
+
+#[test]
+fn a_town_in_part_of_a_region_is_located_in_it() {
+    let f = facts(
+        Lang::Fr,
+        "2024-02-01",
+        "Des frappes ont visé Rafah, dans le sud de la bande de Gaza.",
+    );
+    assert!(
+        relations(&f).contains(&"Rafah locatedIn bande de Gaza".to_owned()),
+        "{:?}",
+        relations(&f)
+    );
+}
