@@ -197,7 +197,7 @@ fn check_cancellation(
     n_quads: usize,
     cancellation: Option<&CancellationToken>,
 ) -> Result<(), StoreError> {
-    let due = n_quads % CANCELLATION_CHECK_INTERVAL == 0;
+    let due = n_quads.is_multiple_of(CANCELLATION_CHECK_INTERVAL);
     if due && cancellation.is_some_and(CancellationToken::is_cancelled) {
         return Err(StoreError::Cancelled);
     }
