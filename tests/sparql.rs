@@ -157,6 +157,18 @@ async fn each_endpoint_runs_its_operations() {
     assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
     // Nothing was cleared.
     assert!(server.ask("ASK { ?s ?p ?o }").await);
+    // The server makes no outgoing requests: SERVICE and LOAD are refused as such.
+    let response = server
+        .sparql(
+            "SELECT * WHERE { SERVICE <http://example.com/sparql> { ?s ?p ?o } }",
+            "*/*",
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let response = server
+        .update("/update", "LOAD <http://example.com/data.ttl>", Some(TOKEN))
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
@@ -476,4 +488,24 @@ async fn request_datasets_replace_the_union() {
             .ask("ASK FROM <http://example.com/none> { ?s ?p ?o }")
             .await
     );
+}
+
+#[tokio::test]
+async fn slow_updates_time_out_and_change_nothing() {
+    let server = Server::start_with(
+        ApiConfig {
+            query_timeout: Duration::from_millis(300),
+            ..writable()
+        },
+        100,
+    )
+    .await;
+    // The WHERE clause counts a three-way cross product: far longer than the timeout.
+    let update = "INSERT { GRAPH <http://example.com/g> { <http://example.com/s> <http://example.com/p> ?n } } \
+                  WHERE { SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } }";
+    let started = Instant::now();
+    let response = server.update("/update", update, Some(TOKEN)).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert!(!server.ask(PROBE).await);
 }

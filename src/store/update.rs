@@ -37,6 +37,18 @@ impl KgStore {
         graphs: &GraphSelection,
         cancellation: Option<CancellationToken>,
     ) -> Result<(), StoreError> {
+        // Built without an HTTP client, oxigraph cannot fetch documents: say so plainly.
+        let loads = update.update.operations.iter().any(|operation| {
+            matches!(
+                operation,
+                spargebra::GraphUpdateOperation::Load { silent: false, .. }
+            )
+        });
+        if loads {
+            return Err(StoreError::Refused(
+                "LOAD is not supported: this server fetches nothing from the network".into(),
+            ));
+        }
         let mut evaluator = SparqlEvaluator::new();
         if let Some(token) = cancellation {
             evaluator = evaluator.with_cancellation_token(token);
@@ -164,6 +176,21 @@ mod tests {
             None,
         );
         assert!(matches!(conflict, Err(StoreError::DatasetConflict)));
+    }
+
+    #[test]
+    fn load_is_refused() {
+        let store = KgStore::in_memory().unwrap();
+        let update = SparqlUpdate::parse("LOAD <http://example.com/data.ttl>", None).unwrap();
+        let error = store
+            .update(update, &GraphSelection::default(), None)
+            .unwrap_err();
+        assert!(matches!(error, StoreError::Refused(_)), "{error:?}");
+        let silent =
+            SparqlUpdate::parse("LOAD SILENT <http://example.com/data.ttl>", None).unwrap();
+        store
+            .update(silent, &GraphSelection::default(), None)
+            .unwrap();
     }
 
     #[test]
