@@ -509,3 +509,48 @@ async fn slow_updates_time_out_and_change_nothing() {
     assert!(started.elapsed() < Duration::from_secs(10));
     assert!(!server.ask(PROBE).await);
 }
+
+#[tokio::test]
+async fn every_body_reading_route_has_the_limit() {
+    let server = Server::start(ApiConfig {
+        max_body: 1024,
+        ..writable()
+    })
+    .await;
+    let big = format!("# {}\n", "x".repeat(2048));
+    for (method, path, content_type) in [
+        (
+            reqwest::Method::POST,
+            "/sparql",
+            "application/sparql-update",
+        ),
+        (
+            reqwest::Method::POST,
+            "/query",
+            "application/x-www-form-urlencoded",
+        ),
+        (
+            reqwest::Method::POST,
+            "/update",
+            "application/sparql-update",
+        ),
+        (reqwest::Method::PUT, "/store?default", "text/turtle"),
+        (reqwest::Method::POST, "/store", "text/turtle"),
+        (reqwest::Method::POST, "/store/a/graph", "text/turtle"),
+    ] {
+        let response = server
+            .client
+            .request(method.clone(), server.url(path))
+            .bearer_auth(TOKEN)
+            .header("content-type", content_type)
+            .body(big.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "{method} {path}"
+        );
+    }
+}
