@@ -139,9 +139,12 @@ pub struct ServeArgs {
     /// Articles loaded when the store holds none (default: ./seeds, else the source tree's)
     #[arg(long)]
     pub seeds: Option<PathBuf>,
-    /// Seconds a SPARQL query may run before it is cancelled
+    /// Seconds a SPARQL query or update may run before it is cancelled
     #[arg(long, default_value_t = 30)]
     pub query_timeout: u64,
+    /// SPARQL operations (queries, updates, graph store requests) that may run at once; more get 503
+    #[arg(long, default_value_t = 16)]
+    pub max_operations: usize,
     /// Bearer token that writes (SPARQL Update, Graph Store, article posts) need; without it the server is read-only
     #[arg(long, env = "ACTORGRAPH_WRITE_TOKEN", hide_env_values = true)]
     pub write_token: Option<String>,
@@ -635,6 +638,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         write_token: args.write_token.filter(|token| !token.is_empty()),
         max_body: args.max_body,
         cors: args.cors,
+        max_operations: args.max_operations.max(1),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

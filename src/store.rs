@@ -15,8 +15,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
+mod graph_store;
+mod update;
+
+pub use graph_store::{GraphTarget, LoadMode};
 pub use oxigraph::sparql::results::QueryResultsFormat;
 pub use oxigraph::sparql::CancellationToken;
+pub use update::SparqlUpdate;
 
 /// An error raised while writing to or querying the knowledge graph.
 #[derive(Debug, thiserror::Error)]
@@ -65,12 +70,34 @@ pub enum StoreError {
     /// A graph IRI given with the request is not an absolute IRI.
     #[error("invalid graph iri {0:?}")]
     BadGraphIri(String),
+    /// The request names graphs (`using-graph-uri`…) and the update names its own
+    /// (`USING`, `WITH`): the protocol forbids both at once.
+    #[error("the update has USING or WITH clauses: it cannot take using-graph-uri or using-named-graph-uri parameters too")]
+    DatasetConflict,
+    /// The operation is valid SPARQL but cannot be done here (a `CREATE` of a
+    /// graph that exists, a `SERVICE` or `LOAD` of a remote document…).
+    #[error("{0}")]
+    Refused(String),
+    /// RDF data sent to be stored does not parse.
+    #[error("invalid rdf: {0}")]
+    BadData(String),
+    /// The format cannot hold what is asked (named graphs in a format for one graph).
+    #[error("format {0} cannot hold named graphs")]
+    NotADatasetFormat(&'static str),
+    /// An update failed while running.
+    #[error("update failed: {0}")]
+    Update(oxigraph::sparql::UpdateEvaluationError),
 }
 
 impl From<QueryEvaluationError> for StoreError {
     fn from(error: QueryEvaluationError) -> Self {
         match error {
             QueryEvaluationError::Cancelled => StoreError::Cancelled,
+            // Valid queries this store cannot run: SERVICE needs an HTTP client, which is off.
+            QueryEvaluationError::UnsupportedService(_)
+            | QueryEvaluationError::UnboundService
+            | QueryEvaluationError::InvalidServiceName(_)
+            | QueryEvaluationError::Service(_) => StoreError::Refused(error.to_string()),
             other => StoreError::Evaluation(other),
         }
     }
@@ -139,8 +166,14 @@ pub struct SparqlQuery {
 impl SparqlQuery {
     /// Parses a SPARQL query.
     pub fn parse(text: &str) -> Result<Self, StoreError> {
+        Self::parse_with_base(text, None)
+    }
+
+    /// Parses a SPARQL query, resolving relative IRIs against `base_iri` (the
+    /// endpoint's IRI, for the protocol). An invalid base IRI is ignored.
+    pub fn parse_with_base(text: &str, base_iri: Option<&str>) -> Result<Self, StoreError> {
         Ok(Self {
-            query: spargebra::SparqlParser::new().parse_query(text)?,
+            query: sparql_parser(base_iri).parse_query(text)?,
         })
     }
 
@@ -164,8 +197,21 @@ impl SparqlQuery {
     }
 }
 
-/// The graphs a request names (SPARQL protocol `default-graph-uri` and `named-graph-uri`).
-/// When both are empty the query's own `FROM` clauses apply, or else the union of all graphs.
+/// A SPARQL parser that resolves relative IRIs against `base_iri` when it is a valid IRI.
+fn sparql_parser(base_iri: Option<&str>) -> spargebra::SparqlParser {
+    match base_iri {
+        Some(base_iri) => spargebra::SparqlParser::new()
+            .with_base_iri(base_iri)
+            .unwrap_or_else(|_| spargebra::SparqlParser::new()),
+        None => spargebra::SparqlParser::new(),
+    }
+}
+
+/// The graphs a request names (SPARQL protocol `default-graph-uri` and `named-graph-uri`,
+/// or `using-graph-uri` and `using-named-graph-uri` for updates).
+/// When both are empty the operation's own `FROM` (`USING`) clauses apply, or else
+/// the union of all graphs is the default graph. When either is given, the dataset is
+/// exactly what they name: naming only named graphs leaves the default graph empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GraphSelection {
     /// The graphs merged into the default graph.
@@ -512,28 +558,33 @@ impl KgStore {
         }
         let mut prepared = evaluator.for_query(query.query);
         let dataset = prepared.dataset_mut();
-        if !graphs.default_graphs.is_empty() {
-            dataset.set_default_graph(
-                graphs
-                    .default_graphs
-                    .iter()
-                    .map(|iri| parse_graph_iri(iri).map(GraphName::NamedNode))
-                    .collect::<Result<_, _>>()?,
-            );
+        if !graphs.is_empty() {
+            // The protocol's dataset replaces the query's own (SPARQL 1.1 Protocol, 2.1.4).
+            let (default_graphs, named_graphs) = graphs.parse()?;
+            dataset.set_default_graph(default_graphs);
+            dataset.set_available_named_graphs(named_graphs);
         } else if !names_graphs {
             // Facts live in per-article graphs: without the union, a plain query would see nothing.
             dataset.set_default_graph_as_union();
         }
-        if !graphs.named_graphs.is_empty() {
-            dataset.set_available_named_graphs(
-                graphs
-                    .named_graphs
-                    .iter()
-                    .map(|iri| parse_graph_iri(iri).map(NamedOrBlankNode::NamedNode))
-                    .collect::<Result<_, _>>()?,
-            );
-        }
         Ok(prepared.on_store(&self.store).execute()?)
+    }
+}
+
+impl GraphSelection {
+    /// The graph IRIs as oxigraph terms: (default graphs, named graphs).
+    fn parse(&self) -> Result<(Vec<GraphName>, Vec<NamedOrBlankNode>), StoreError> {
+        let default_graphs = self
+            .default_graphs
+            .iter()
+            .map(|iri| parse_graph_iri(iri).map(GraphName::NamedNode))
+            .collect::<Result<_, _>>()?;
+        let named_graphs = self
+            .named_graphs
+            .iter()
+            .map(|iri| parse_graph_iri(iri).map(NamedOrBlankNode::NamedNode))
+            .collect::<Result<_, _>>()?;
+        Ok((default_graphs, named_graphs))
     }
 }
 

@@ -345,6 +345,60 @@ pub mod graphs {
         NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/graph/gazetteer");
 }
 
+/// SPARQL 1.1 Service Description terms (`sd:`), for the endpoint's description of itself.
+pub mod sd {
+    use oxigraph::model::NamedNodeRef;
+
+    /// The namespace IRI.
+    pub const NAMESPACE: &str = "http://www.w3.org/ns/sparql-service-description#";
+
+    /// The class `sd:Service`.
+    pub const SERVICE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#Service");
+    /// `sd:endpoint`: the IRI the service answers at.
+    pub const ENDPOINT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#endpoint");
+    /// `sd:supportedLanguage`.
+    pub const SUPPORTED_LANGUAGE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked(
+        "http://www.w3.org/ns/sparql-service-description#supportedLanguage",
+    );
+    /// `sd:resultFormat`.
+    pub const RESULT_FORMAT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#resultFormat");
+    /// `sd:inputFormat`.
+    pub const INPUT_FORMAT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#inputFormat");
+    /// `sd:feature`.
+    pub const FEATURE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#feature");
+    /// `sd:defaultEntailmentRegime`.
+    pub const DEFAULT_ENTAILMENT_REGIME: NamedNodeRef<'_> = NamedNodeRef::new_unchecked(
+        "http://www.w3.org/ns/sparql-service-description#defaultEntailmentRegime",
+    );
+    /// The language `sd:SPARQL10Query`.
+    pub const SPARQL10_QUERY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked(
+        "http://www.w3.org/ns/sparql-service-description#SPARQL10Query",
+    );
+    /// The language `sd:SPARQL11Query`.
+    pub const SPARQL11_QUERY: NamedNodeRef<'_> = NamedNodeRef::new_unchecked(
+        "http://www.w3.org/ns/sparql-service-description#SPARQL11Query",
+    );
+    /// The language `sd:SPARQL11Update`.
+    pub const SPARQL11_UPDATE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked(
+        "http://www.w3.org/ns/sparql-service-description#SPARQL11Update",
+    );
+    /// The feature `sd:UnionDefaultGraph`: the default graph is the union of the named graphs.
+    pub const UNION_DEFAULT_GRAPH: NamedNodeRef<'_> = NamedNodeRef::new_unchecked(
+        "http://www.w3.org/ns/sparql-service-description#UnionDefaultGraph",
+    );
+    /// The feature `sd:EmptyGraphs`: an empty named graph is kept.
+    pub const EMPTY_GRAPHS: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/sparql-service-description#EmptyGraphs");
+    /// The simple entailment regime (no inference).
+    pub const SIMPLE_ENTAILMENT: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/entailment/Simple");
+}
+
 #[cfg(test)]
 mod tests {
     use super::ag;

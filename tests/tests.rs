@@ -1,7 +1,10 @@
 //! The integration tests: one binary (fast to link), one module per area.
 
 mod cli;
+mod clients;
 mod http;
 mod pipeline;
 mod seed_facts;
+mod sparql;
 mod util;
+mod w3c;

@@ -1,7 +1,8 @@
-//! The HTTP API: a SPARQL endpoint and a health check. The only code that knows HTTP.
+//! The HTTP API: SPARQL endpoints and a health check. The only code that knows HTTP.
 //!
 //! # Layout
-//! * `sparql`: `GET`/`POST /sparql` (SPARQL 1.1 Protocol, query operation).
+//! * `sparql`: `/sparql`, `/query`, `/update` (SPARQL 1.1 Protocol, query and update),
+//!   `/store` (Graph Store HTTP Protocol), the service description; text/plain errors.
 //! * `health`: `GET /health`.
 //! * `facts`: the JSON shape of extracted facts (also printed by `extract --json`).
 //! * `auth`: the bearer token every write needs.
@@ -14,6 +15,7 @@ mod health;
 mod sparql;
 
 pub use error::ApiError;
+pub use sparql::SparqlError;
 
 use crate::store::KgStore;
 use axum::extract::DefaultBodyLimit;
@@ -36,6 +38,9 @@ pub struct ApiConfig {
     pub max_body: usize,
     /// Whether browsers on other origins may call the API (CORS).
     pub cors: bool,
+    /// How many SPARQL operations (queries, updates, graph store requests) may run at
+    /// once; beyond, requests are refused with 503 and `Retry-After`.
+    pub max_operations: usize,
 }
 
 impl Default for ApiConfig {
@@ -45,6 +50,7 @@ impl Default for ApiConfig {
             write_token: None,
             max_body: 16 * 1024 * 1024,
             cors: false,
+            max_operations: 16,
         }
     }
 }
@@ -57,6 +63,7 @@ impl std::fmt::Debug for ApiConfig {
             .field("write_token", &self.write_token.as_ref().map(|_| "<set>"))
             .field("max_body", &self.max_body)
             .field("cors", &self.cors)
+            .field("max_operations", &self.max_operations)
             .finish()
     }
 }
@@ -68,6 +75,9 @@ pub struct AppState {
     pub store: KgStore,
     /// The settings.
     pub config: Arc<ApiConfig>,
+    /// One permit per SPARQL operation allowed to run at once (`max_operations`):
+    /// oxigraph only checks for cancellation as it reads, so timeouts alone cannot bound the load.
+    pub operation_slots: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -75,6 +85,7 @@ impl AppState {
     pub fn new(store: KgStore, config: ApiConfig) -> Self {
         Self {
             store,
+            operation_slots: Arc::new(tokio::sync::Semaphore::new(config.max_operations.max(1))),
             config: Arc::new(config),
         }
     }
@@ -84,7 +95,7 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     let config = state.config.clone();
     let mut router = Router::new()
-        .route("/sparql", get(sparql::get).post(sparql::post))
+        .merge(sparql::routes())
         .route("/health", get(health::get))
         .layer(DefaultBodyLimit::max(config.max_body));
     if config.cors {
