@@ -4,7 +4,8 @@
 
 use super::analysis::{ActorDraft, Analysis, PlaceDraft, Referent};
 use super::{ActorKind, EntityKey, Lang};
-use crate::ontology::{best_label, BodyKind, NameTarget, PlaceType};
+use crate::ontology::lexicon_form::Form;
+use crate::ontology::{best_label, BodyKind, NameTarget, PlaceType, StateBody};
 use crate::text::{slug, TokenKind};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -32,6 +33,7 @@ pub fn find(analysis: &mut Analysis) {
     descriptions(analysis, &demonyms);
     directional_places(analysis);
     discover_proper_nouns(analysis);
+    place_anaphora(analysis);
     pronouns(analysis);
     resolve_descriptions(analysis);
     analysis
@@ -264,12 +266,14 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
     let doc = &analysis.doc;
     let n = doc.tokens.len();
     let bodies = &analysis.kb.lexicon.state_bodies;
-    let forms = bodies
-        .iter()
-        .enumerate()
-        .flat_map(|(i, b)| b.forms.iter().map(move |f| (i, f)));
+    fn forms_of(bodies: &[StateBody]) -> impl Iterator<Item = (usize, &Form)> + Clone {
+        bodies
+            .iter()
+            .enumerate()
+            .flat_map(|(i, b)| b.forms.iter().map(move |f| (i, f)))
+    }
     let mut found: Vec<(Range<usize>, usize, bool)> = Vec::new();
-    for (body, range) in doc.find_forms(forms, 0..n) {
+    for (body, range) in doc.find_forms(forms_of(bodies), 0..n) {
         if bodies[body].body == BodyKind::Ministry {
             continue;
         }
@@ -327,6 +331,44 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
             });
             if let Some(body) = body.filter(|b| b.body != BodyKind::Ministry) {
                 found.push((t..t + 1, country, body.body == BodyKind::ArmedForces));
+            }
+        }
+    }
+    // The gazetteer may have taken the demonym with the noun ("Eritrean troops",
+    // "Eritrean government"): "Eritrean government troops" are still the forces, and
+    // "Ethiopian and Eritrean troops" still names two forces.
+    for (body, range) in doc.find_forms(forms_of(bodies), 0..n) {
+        if bodies[body].body != BodyKind::ArmedForces {
+            continue;
+        }
+        let covering = analysis.mentions.iter().find_map(|m| match m.referent {
+            Referent::Actor(a)
+                if m.tokens.start < range.start
+                    && m.tokens.end >= range.start
+                    && m.tokens.end <= range.end =>
+            {
+                let actor = &analysis.actors[a];
+                actor
+                    .country
+                    .filter(|_| {
+                        matches!(
+                            actor.kind,
+                            ActorKind::Government | ActorKind::StateArmedForce
+                        )
+                    })
+                    .map(|country| (m.tokens.start, country, actor.kind))
+            }
+            _ => None,
+        });
+        let Some((start, country, kind)) = covering else {
+            continue;
+        };
+        if kind == ActorKind::Government {
+            found.push((start..range.end, country, true));
+        }
+        if start >= 2 && matches!(doc.keys[start - 1].as_str(), "and" | "et") {
+            if let Some(&other) = demonyms.get(&(start - 2)) {
+                found.push((start - 2..start - 1, other, true));
             }
         }
     }
@@ -671,6 +713,44 @@ fn directional_places(analysis: &mut Analysis) {
         let place = analysis.directional_place(&direction, country);
         let sentence = analysis.doc.sentence_of[range.start];
         analysis.push_mention(range, sentence, Referent::Place(place), 0.7);
+    }
+}
+
+/// "la ville", "the city", "cette localité": the town named last before it.
+/// ("la ville de Kidal" names the town itself and is matched with it.)
+fn place_anaphora(analysis: &mut Analysis) {
+    let forms = analysis.kb.lexicon.class("place-anaphor");
+    let n = analysis.doc.tokens.len();
+    let mut found = Vec::new();
+    let mut t = 0;
+    while t < n {
+        let Some(end) = analysis.doc.form_at(forms, t, n) else {
+            t += 1;
+            continue;
+        };
+        let named_after = end < n && matches!(analysis.doc.keys[end].as_str(), "de" | "of");
+        if !named_after && !analysis.occupied[t..end].iter().any(|&o| o) {
+            let town = analysis
+                .mentions
+                .iter()
+                .filter(|m| m.tokens.end <= t)
+                .filter_map(|m| match m.referent {
+                    Referent::Place(p) if analysis.places[p].specificity >= 4 => {
+                        Some((m.tokens.end, p))
+                    }
+                    _ => None,
+                })
+                .max_by_key(|&(end, _)| end);
+            if let Some((_, place)) = town {
+                found.push((t..end, place));
+            }
+        }
+        t = end;
+    }
+    for (range, place) in found {
+        let sentence = analysis.doc.sentence_of[range.start];
+        let confidence = analysis.places[place].confidence.min(0.6);
+        analysis.push_mention(range, sentence, Referent::Place(place), confidence);
     }
 }
 

@@ -686,3 +686,31 @@ fn a_town_in_part_of_a_region_is_located_in_it() {
         relations(&f)
     );
 }
+
+#[test]
+fn coordinated_demonyms_and_government_troops_name_each_state_force() {
+    let f = facts(
+        Lang::En,
+        "2022-09-01",
+        "Ethiopian and Eritrean government troops attacked the town of Adigrat.",
+    );
+    let names = actor_names(&f);
+    assert!(
+        names.contains(&"Ethiopian National Defense Force"),
+        "{names:?}"
+    );
+    assert!(names.contains(&"Eritrean Defense Forces"), "{names:?}");
+    assert!(!names.contains(&"Eritrean government"), "{names:?}");
+}
+
+#[test]
+fn the_city_refers_back_to_the_town_named_before() {
+    let f = facts(
+        Lang::Fr,
+        "2025-01-27",
+        "Les rebelles du M23 sont entrés dans Goma dimanche. Des soldats se sont rendus à l'entrée de la ville.",
+    );
+    let goma = f.places.iter().find(|p| p.name == "Goma").expect("Goma");
+    let texts: Vec<&str> = goma.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(texts.contains(&"la ville"), "{texts:?}");
+}
