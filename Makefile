@@ -22,6 +22,7 @@ run: build
 
 test: build
 	$(CARGO) test --release
+	tests/schemathesis.sh
 	@if [ -x scripts/eval.sh ]; then scripts/eval.sh; fi
 
 lint:

@@ -33,9 +33,13 @@ impl Server {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(api::serve(listener, AppState::new(store, config), async {
-            let _ = stopped.await;
-        }));
+        tokio::spawn(api::serve(
+            listener,
+            AppState::new(store, std::sync::Arc::new(knowledge), config),
+            async {
+                let _ = stopped.await;
+            },
+        ));
         Self {
             base,
             client: reqwest::Client::new(),
@@ -294,7 +298,11 @@ async fn router_without_a_socket() {
     use http_body_util::BodyExt;
     use tower::ServiceExt;
     let store = KgStore::in_memory().unwrap();
-    let router = api::router(AppState::new(store, ApiConfig::default()));
+    let router = api::router(AppState::new(
+        store,
+        Default::default(),
+        ApiConfig::default(),
+    ));
     let request = axum::http::Request::get("/sparql?query=ASK%20%7B%7D")
         .header("accept", "text/csv")
         .body(axum::body::Body::empty())

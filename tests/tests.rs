@@ -3,5 +3,6 @@
 mod cli;
 mod http;
 mod pipeline;
+mod rest;
 mod seed_facts;
 mod util;
