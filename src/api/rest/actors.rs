@@ -270,7 +270,7 @@ pub async fn list(
 
 /// One actor: names, type, Wikidata link, counts, first and last seen.
 #[utoipa::path(get, path = "/api/actors/{id}", tag = "actors",
-    params(("id" = String, Path, description = "The actor's id (`fama`, `wagner`, `ml` for Mali)")),
+    params(("id" = String, Path, description = "The actor's id (`fama`, `wagner`, `ml` for Mali)", example = "fama")),
     responses(
         (status = 200, description = "The actor", content(
             (ActorDetail = "application/json"), (ActorDetail = "application/ld+json"))),
@@ -326,7 +326,7 @@ pub async fn show(
 
 /// An actor's relations: stated in articles or the gazetteer, and derived from events.
 #[utoipa::path(get, path = "/api/actors/{id}/relations", tag = "actors",
-    params(("id" = String, Path, description = "The actor's id"), RelationQuery),
+    params(("id" = String, Path, description = "The actor's id", example = "wagner"), RelationQuery),
     responses(
         (status = 200, description = "Its relations", content(
             (RelationPage = "application/json"), (RelationPage = "application/ld+json"))),
@@ -379,7 +379,7 @@ fn in_window(
 
 /// The events an actor takes part in, newest first.
 #[utoipa::path(get, path = "/api/actors/{id}/events", tag = "actors",
-    params(("id" = String, Path, description = "The actor's id"), PageQuery),
+    params(("id" = String, Path, description = "The actor's id", example = "wagner"), PageQuery),
     responses(
         (status = 200, description = "Its events", content(
             (EventPage = "application/json"), (EventPage = "application/ld+json"))),

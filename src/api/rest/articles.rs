@@ -313,7 +313,8 @@ pub async fn list(
 
 /// One article: text, date, source, facts, and each mention with its offsets.
 #[utoipa::path(get, path = "/api/articles/{id}", tag = "articles",
-    params(("id" = String, Path, description = "The article's id (a UUID)")),
+    params(("id" = String, Path, description = "The article's id (a UUID)",
+        example = "7dec51be-f292-57b9-b242-8c85e5933be6")),
     responses(
         (status = 200, description = "The article", content(
             (ArticleDetail = "application/json"), (ArticleDetail = "application/ld+json"))),

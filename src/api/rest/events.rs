@@ -187,12 +187,7 @@ pub async fn list(
     let page = Page::new(query.limit, query.cursor.as_deref())?;
     let from = date_param("from", query.from.as_deref())?;
     let to = date_param("to", query.to.as_deref())?;
-    let near = query
-        .near
-        .as_deref()
-        .filter(|near| !near.is_empty())
-        .map(parse_near)
-        .transpose()?;
+    let near = query.near.as_deref().map(parse_near).transpose()?;
     let check = |name: &str, id: Option<String>| -> Result<Option<String>, Problem> {
         match id.filter(|id| !id.is_empty()) {
             Some(id) if !queries::valid_id(&id) => Err(Problem::bad_request(format!(
@@ -254,7 +249,8 @@ pub async fn list(
 
 /// One event: participants and sides, place, date and precision, evidence, claims.
 #[utoipa::path(get, path = "/api/events/{id}", tag = "events",
-    params(("id" = String, Path, description = "The event's id (a UUID)")),
+    params(("id" = String, Path, description = "The event's id (a UUID)",
+        example = "0873443a-1011-55f2-891e-7d92203b4652")),
     responses(
         (status = 200, description = "The event", content(
             (EventDetail = "application/json"), (EventDetail = "application/ld+json"))),

@@ -23,6 +23,7 @@ const MAX_NODES: usize = 300;
 #[into_params(parameter_in = Query)]
 pub struct GraphQuery {
     /// The actor at the centre (its id).
+    #[param(example = "wagner")]
     actor: String,
     /// How many steps away from it to go.
     #[param(minimum = 1, maximum = 3, default = 1)]
@@ -38,6 +39,9 @@ pub struct GraphNode {
     pub iri: String,
     /// The name to show.
     pub name: String,
+    /// Its class (`ArmedGroup`, `Country`, …).
+    #[serde(rename = "type")]
+    pub kind: String,
     /// Steps from the centre (0 for the centre).
     pub depth: u8,
 }
@@ -133,11 +137,21 @@ pub async fn show(
         let (distance, truncated) = neighbourhood(&centre.iri, &edges, depth);
         let iris: Vec<String> = distance.keys().cloned().collect();
         let names = super::dto::Names::fetch(store, iris.iter())?;
+        let classes = queries::classes_of(store, &iris)?;
+        let kind = |iri: &str| {
+            let classes = classes.get(iri);
+            queries::ACTOR_CLASSES
+                .iter()
+                .find(|class| classes.is_some_and(|c| c.iter().any(|c| c == *class)))
+                .map_or("Actor", |class| class)
+                .to_owned()
+        };
         let mut nodes: Vec<GraphNode> = distance
             .iter()
             .map(|(iri, &depth)| {
                 let link = names.link(iri);
                 GraphNode {
+                    kind: kind(iri),
                     id: link.id,
                     iri: link.iri,
                     name: link.name,

@@ -125,7 +125,7 @@ impl Page {
                 "limit must be between 1 and {MAX_LIMIT}, not {limit}"
             )));
         }
-        let offset = match cursor.filter(|cursor| !cursor.is_empty()) {
+        let offset = match cursor {
             None => 0,
             Some(cursor) => cursor
                 .strip_prefix('o')
@@ -159,7 +159,6 @@ impl Page {
 /// Reads a date parameter (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
 fn date_param(name: &str, value: Option<&str>) -> Result<Option<PartialDate>, Problem> {
     value
-        .filter(|value| !value.is_empty())
         .map(|value| {
             // The date parser forgives surrounding spaces; a parameter must be exact.
             let exact = value.trim() == value;

@@ -139,7 +139,8 @@ pub async fn list(
 
 /// One place: coordinates, country, events there.
 #[utoipa::path(get, path = "/api/places/{id}", tag = "places",
-    params(("id" = String, Path, description = "The place's id (`tinzaouatene`, `kidal-region`, `ml`)")),
+    params(("id" = String, Path, description = "The place's id (`tinzaouatene`, `kidal-region`, `ml`)",
+        example = "tinzaouatene")),
     responses(
         (status = 200, description = "The place", content(
             (PlaceDetail = "application/json"), (PlaceDetail = "application/ld+json"))),
