@@ -152,6 +152,8 @@ async fn an_actor_with_its_counts() {
     assert_eq!(fama["first_seen"], "2024-07");
     assert_eq!(fama["last_seen"], "2024-07");
     assert_eq!(fama["country"]["id"], "ml");
+    let csp = server.json("/api/actors/csp-dpa", 200).await;
+    assert_eq!(csp["valid_from"], "2024");
     // Countries are actors too, under their place id.
     let mali = server.json("/api/actors/ml", 200).await;
     assert_eq!(mali["type"], "Country");
@@ -567,6 +569,8 @@ async fn the_openapi_document_and_the_docs_page() {
     ] {
         assert!(spec["paths"][path].is_object(), "{path} is not documented");
     }
+    let root = server.get("/api").await;
+    assert!(root.url().path().ends_with("/api/docs"), "{}", root.url());
     let docs = server.get("/api/docs").await;
     assert_eq!(docs.status(), 200);
     let html = docs.text().await.unwrap();

@@ -103,6 +103,10 @@ pub struct ActorDetail {
     pub wikidata: Option<String>,
     /// Its country.
     pub country: Option<Link>,
+    /// Since when it exists, per the gazetteer.
+    pub valid_from: Option<String>,
+    /// Until when it existed, per the gazetteer.
+    pub valid_until: Option<String>,
     /// How many articles mention it.
     pub articles: u64,
     /// How often articles mention it.
@@ -286,7 +290,13 @@ pub async fn show(
         let properties = queries::properties(
             store,
             &record.iri,
-            &["owl:sameAs", "ag:country", "rdfs:comment"],
+            &[
+                "owl:sameAs",
+                "ag:country",
+                "rdfs:comment",
+                "ag:validFrom",
+                "ag:validUntil",
+            ],
         )?;
         let value = |suffix: &str| {
             properties
@@ -313,6 +323,8 @@ pub async fn show(
             description: value("#comment"),
             wikidata,
             country: country.map(|iri| names.link(&iri)),
+            valid_from: value("#validFrom"),
+            valid_until: value("#validUntil"),
             articles: articles.len() as u64,
             mentions: record.mentions,
             events: events.len() as u64,

@@ -279,12 +279,12 @@ fn detail(store: &KgStore, iri: &str) -> Result<Option<ArticleDetail>, Problem> 
     }))
 }
 
-/// The article IRI of an id, or 404.
-fn article_iri(id: &str) -> Result<String, Problem> {
+/// The article IRI of an id (a UUID), or 404.
+fn article_iri(id: &str) -> Result<oxigraph::model::NamedNode, Problem> {
     let not_found = || Problem::not_found(format!("no article with id {id:?}"));
     checked_id("article", id).map_err(|_| not_found())?;
     let uuid = uuid::Uuid::parse_str(id).map_err(|_| not_found())?;
-    Ok(crate::rdf::article_iri(&uuid).as_str().to_owned())
+    Ok(crate::rdf::article_iri(&uuid))
 }
 
 /// List articles, newest first.
@@ -327,7 +327,8 @@ pub async fn show(
 ) -> Result<Response, Problem> {
     let iri = article_iri(&id)?;
     let body = blocking(&state.store, move |store| {
-        detail(store, &iri)?.ok_or_else(|| Problem::not_found(format!("no article with id {id:?}")))
+        detail(store, iri.as_str())?
+            .ok_or_else(|| Problem::not_found(format!("no article with id {id:?}")))
     })
     .await?;
     Ok(respond(&headers, StatusCode::OK, &body))
@@ -454,7 +455,6 @@ pub async fn delete(
     auth::require_write(&state.config, &headers)?;
     let iri = article_iri(&id)?;
     blocking(&state.store, move |store| {
-        let iri = oxigraph::model::NamedNode::new_unchecked(iri);
         if store.remove_article(&iri)? {
             Ok(StatusCode::NO_CONTENT.into_response())
         } else {

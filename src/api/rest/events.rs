@@ -44,7 +44,7 @@ pub struct EventQuery {
     actor: Option<String>,
     /// Only events at this place or inside it (its id: a town, a region, a country).
     place: Option<String>,
-    /// Only events of this type.
+    /// Only events of this type (`Attack` includes air strikes).
     #[serde(rename = "type")]
     #[param(rename = "type", inline)]
     kind: Option<EventType>,
@@ -214,7 +214,10 @@ pub async fn list(
             });
         }
         if let Some(kind) = &kind {
-            events.retain(|event| event.kind == *kind);
+            // An air strike is an attack (ag:Airstrike is a subclass of ag:Attack).
+            events.retain(|event| {
+                event.kind == *kind || (kind == "Attack" && event.kind == "Airstrike")
+            });
         }
         if from.is_some() || to.is_some() {
             events.retain(|event| {

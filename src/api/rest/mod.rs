@@ -71,8 +71,11 @@ pub fn router() -> Router<AppState> {
             get(move || std::future::ready(axum::response::Html(docs.to_string()))),
         )
         .route("/api/context.jsonld", get(jsonld::context))
+        .route(
+            "/api",
+            get(|| std::future::ready(axum::response::Redirect::permanent("/api/docs"))),
+        )
         .method_not_allowed_fallback(method_not_allowed)
-        .route("/api", any(problem::no_route))
         .route("/api/{*rest}", any(problem::no_route))
 }
 
