@@ -27,6 +27,7 @@ run: build
 
 test: build pydeps
 	$(CARGO) test --release
+	tests/schemathesis.sh
 	@if [ -x scripts/eval.sh ]; then scripts/eval.sh; fi
 
 lint:

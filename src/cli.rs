@@ -18,6 +18,7 @@ use oxigraph::model::Term;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// actorgraph: a knowledge-graph store for news about armed conflicts.
@@ -649,7 +650,12 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("cannot listen on {}", args.bind))?;
         tracing::info!(address = %listener.local_addr()?, "listening");
         eprintln!("listening on http://{}", listener.local_addr()?);
-        api::serve(listener, AppState::new(store, config), shutdown_signal()).await?;
+        api::serve(
+            listener,
+            AppState::new(store, Arc::new(knowledge), config),
+            shutdown_signal(),
+        )
+        .await?;
         tracing::info!("stopped");
         Ok(ExitCode::SUCCESS)
     })

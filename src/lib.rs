@@ -13,7 +13,7 @@
 //! * `vocab`: the ontology's terms as typed constants.
 //! * `text`: case- and accent-folding, tokens with character offsets.
 //! * `store`: the only user of oxigraph's store and SPARQL engine.
-//! * `api`: the axum router (SPARQL endpoint, health), the only HTTP code.
+//! * `api`: the axum router (SPARQL endpoint, REST API, health), the only HTTP code.
 //! * `cli`: the command-line interface.
 
 pub mod api;

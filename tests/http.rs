@@ -243,7 +243,11 @@ async fn router_without_a_socket() {
     use http_body_util::BodyExt;
     use tower::ServiceExt;
     let store = KgStore::in_memory().unwrap();
-    let router = api::router(AppState::new(store, ApiConfig::default()));
+    let router = api::router(AppState::new(
+        store,
+        Default::default(),
+        ApiConfig::default(),
+    ));
     let request = axum::http::Request::get("/sparql?query=ASK%20%7B%7D")
         .header("accept", "text/csv")
         .body(axum::body::Body::empty())

@@ -4,6 +4,7 @@ mod cli;
 mod clients;
 mod http;
 mod pipeline;
+mod rest;
 mod seed_facts;
 mod sparql;
 mod util;

@@ -86,7 +86,9 @@ impl Server {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(api::serve(listener, AppState::new(store, config), async {
+        let knowledge = actorgraph::ontology::Knowledge::load(&ontology_dir()).unwrap();
+        let state = AppState::new(store, std::sync::Arc::new(knowledge), config);
+        tokio::spawn(api::serve(listener, state, async {
             let _ = stopped.await;
         }));
         Self {

@@ -7,16 +7,19 @@
 //! * `facts`: the JSON shape of extracted facts (also printed by `extract --json`).
 //! * `auth`: the bearer token every write needs.
 //! * `error`: [`ApiError`], the one error type of the handlers.
+//! * `rest`: the REST API under `/api` (actors, relations, events, places, articles, OpenAPI).
 
 pub mod auth;
 mod error;
 pub mod facts;
 mod health;
+pub mod rest;
 mod sparql;
 
 pub use error::ApiError;
 pub use sparql::SparqlError;
 
+use crate::ontology::Knowledge;
 use crate::store::KgStore;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
@@ -73,6 +76,8 @@ impl std::fmt::Debug for ApiConfig {
 pub struct AppState {
     /// The knowledge graph.
     pub store: KgStore,
+    /// The gazetteer and lexicon, to extract facts from posted articles.
+    pub knowledge: Arc<Knowledge>,
     /// The settings.
     pub config: Arc<ApiConfig>,
     /// One permit per SPARQL operation allowed to run at once (`max_operations`):
@@ -81,11 +86,12 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// A state over `store` with `config`.
-    pub fn new(store: KgStore, config: ApiConfig) -> Self {
+    /// A state over `store`, reading posted articles with `knowledge`, with `config`.
+    pub fn new(store: KgStore, knowledge: Arc<Knowledge>, config: ApiConfig) -> Self {
         Self {
             store,
             operation_slots: Arc::new(tokio::sync::Semaphore::new(config.max_operations.max(1))),
+            knowledge,
             config: Arc::new(config),
         }
     }
@@ -97,6 +103,7 @@ pub fn router(state: AppState) -> Router {
     let mut router = Router::new()
         .merge(sparql::routes())
         .route("/health", get(health::get))
+        .merge(rest::router())
         .layer(DefaultBodyLimit::max(config.max_body));
     if config.cors {
         router = router.layer(

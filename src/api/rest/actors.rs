@@ -1,0 +1,423 @@
+//! `/api/actors`: search, details, relations and events of actors (armed forces,
+//! armed groups, coalitions, governments, people, organisations, countries).
+
+use super::dto::{self, EventSummary, LabelDto, Link, Names};
+use super::jsonld::respond;
+use super::problem::Problem;
+use super::queries::{self, EntityRecord, Scope, ACTOR_CLASSES};
+use super::relations::{self, RelationDto};
+use super::{blocking, checked_id, date_param, overlaps, search, Page, Params};
+use crate::api::AppState;
+use crate::store::KgStore;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+/// Search parameters.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ActorQuery {
+    /// Words of a name or alias, in any case, with or without accents ("wagner", "armee malienne").
+    q: Option<String>,
+    /// Only actors of this class.
+    #[serde(rename = "type")]
+    #[param(rename = "type", inline)]
+    kind: Option<ActorType>,
+    /// Page size.
+    #[param(minimum = 1, maximum = 500, default = 50)]
+    limit: Option<u32>,
+    /// The `next` value of the previous page.
+    #[param(pattern = "^o[0-9]{1,12}$")]
+    cursor: Option<String>,
+}
+
+/// The classes of actors.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema, PartialEq, Eq)]
+pub enum ActorType {
+    /// Regular armed forces of a state.
+    StateArmedForce,
+    /// A non-state armed group.
+    ArmedGroup,
+    /// An alliance of groups or states.
+    Coalition,
+    /// An executive power.
+    Government,
+    /// A named individual.
+    Person,
+    /// A civilian or intergovernmental organisation.
+    Organisation,
+    /// A country acting as an actor.
+    Country,
+}
+
+/// An actor in search results.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActorSummary {
+    /// Short id: the IRI's local part.
+    pub id: String,
+    /// The full IRI.
+    pub iri: String,
+    /// The name to show.
+    pub name: String,
+    /// Its class.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// How often articles mention it.
+    pub mentions: u64,
+    /// How many articles mention it.
+    pub articles: u64,
+}
+
+/// A page of actors.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActorPage {
+    /// The actors, best match first.
+    pub items: Vec<ActorSummary>,
+    /// The cursor of the next page, or null on the last one.
+    pub next: Option<String>,
+}
+
+/// Everything known about one actor.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActorDetail {
+    /// Short id.
+    pub id: String,
+    /// The full IRI.
+    pub iri: String,
+    /// The name to show.
+    pub name: String,
+    /// Its class.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Its names, by language.
+    pub labels: Vec<LabelDto>,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// What the gazetteer says of it.
+    pub description: Option<String>,
+    /// Its Wikidata item.
+    pub wikidata: Option<String>,
+    /// Its country.
+    pub country: Option<Link>,
+    /// Since when it exists, per the gazetteer.
+    pub valid_from: Option<String>,
+    /// Until when it existed, per the gazetteer.
+    pub valid_until: Option<String>,
+    /// How many articles mention it.
+    pub articles: u64,
+    /// How often articles mention it.
+    pub mentions: u64,
+    /// In how many events it takes part.
+    pub events: u64,
+    /// The date of the earliest article that mentions it.
+    pub first_seen: Option<String>,
+    /// The date of the latest article that mentions it.
+    pub last_seen: Option<String>,
+}
+
+/// An actor's relations.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RelationPage {
+    /// The actor asked about.
+    pub actor: Link,
+    /// Its relations.
+    pub items: Vec<RelationDto>,
+}
+
+/// Relation filters.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RelationQuery {
+    /// Only this relation.
+    #[param(inline)]
+    predicate: Option<Predicate>,
+    /// Only relations holding on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[param(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    since: Option<String>,
+    /// Only relations holding on or before this date.
+    #[param(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    until: Option<String>,
+}
+
+/// The relations between actors.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum Predicate {
+    /// Allied (symmetric).
+    AllyOf,
+    /// Opposed (symmetric).
+    Opposes,
+    /// A member of a group or coalition.
+    MemberOf,
+    /// Leads a group or a state body.
+    Leads,
+    /// Linked to, without membership.
+    AffiliatedWith,
+    /// Ended an alliance with.
+    BrokeAllianceWith,
+    /// Was replaced by.
+    SucceededBy,
+    /// A country's armed forces.
+    ArmedForces,
+    /// A country's government.
+    Government,
+}
+
+impl Predicate {
+    fn name(self) -> &'static str {
+        match self {
+            Predicate::AllyOf => "allyOf",
+            Predicate::Opposes => "opposes",
+            Predicate::MemberOf => "memberOf",
+            Predicate::Leads => "leads",
+            Predicate::AffiliatedWith => "affiliatedWith",
+            Predicate::BrokeAllianceWith => "brokeAllianceWith",
+            Predicate::SucceededBy => "succeededBy",
+            Predicate::ArmedForces => "armedForces",
+            Predicate::Government => "government",
+        }
+    }
+}
+
+/// Page parameters.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// Page size.
+    #[param(minimum = 1, maximum = 500, default = 50)]
+    pub(super) limit: Option<u32>,
+    /// The `next` value of the previous page.
+    #[param(pattern = "^o[0-9]{1,12}$")]
+    pub(super) cursor: Option<String>,
+}
+
+/// A page of events.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EventPage {
+    /// The events, newest first.
+    pub items: Vec<EventSummary>,
+    /// The cursor of the next page, or null on the last one.
+    pub next: Option<String>,
+}
+
+/// The class to show for an actor: its first actor class.
+fn actor_type(record: &EntityRecord) -> String {
+    ACTOR_CLASSES
+        .iter()
+        .find(|class| record.classes.iter().any(|c| c == *class))
+        .map_or_else(|| "Actor".to_owned(), |class| (*class).to_owned())
+}
+
+fn summary(record: EntityRecord) -> ActorSummary {
+    ActorSummary {
+        id: record.id(),
+        name: record.name(),
+        kind: actor_type(&record),
+        aliases: record.aliases.iter().map(|a| a.value.clone()).collect(),
+        mentions: record.mentions,
+        articles: record.articles,
+        iri: record.iri,
+    }
+}
+
+/// The actor with this id: `…/actor/{id}`, or a country at `…/place/{id}`.
+pub fn find(store: &KgStore, id: &str) -> Result<EntityRecord, Problem> {
+    let id = checked_id("actor", id)?;
+    for kind in ["actor", "place"] {
+        let iri = queries::iri(kind, &id);
+        if let Some(record) = queries::entities(store, ACTOR_CLASSES, Some(&iri))?
+            .into_iter()
+            .next()
+        {
+            return Ok(record);
+        }
+    }
+    Err(Problem::not_found(format!("no actor with id {id:?}")))
+}
+
+/// Search actors by name or alias.
+#[utoipa::path(get, path = "/api/actors", tag = "actors", params(ActorQuery),
+    responses(
+        (status = 200, description = "Matching actors, best first", content(
+            (ActorPage = "application/json"), (ActorPage = "application/ld+json"))),
+        (status = 400, description = "A malformed parameter", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Params(query): Params<ActorQuery>,
+) -> Result<Response, Problem> {
+    let page = Page::new(query.limit, query.cursor.as_deref())?;
+    let kind = query
+        .kind
+        .map(|kind| format!("{kind:?}"))
+        .unwrap_or_default();
+    let text = query.q.unwrap_or_default();
+    let body = blocking(&state.store, move |store| {
+        let mut records = queries::entities(store, ACTOR_CLASSES, None)?;
+        if !kind.is_empty() {
+            records.retain(|record| actor_type(record) == kind);
+        }
+        let (items, next) = page.slice(search::rank(&text, records));
+        Ok(ActorPage {
+            items: items.into_iter().map(summary).collect(),
+            next,
+        })
+    })
+    .await?;
+    Ok(respond(&headers, StatusCode::OK, &body))
+}
+
+/// One actor: names, type, Wikidata link, counts, first and last seen.
+#[utoipa::path(get, path = "/api/actors/{id}", tag = "actors",
+    params(("id" = String, Path, description = "The actor's id (`fama`, `wagner`, `ml` for Mali)", example = "fama")),
+    responses(
+        (status = 200, description = "The actor", content(
+            (ActorDetail = "application/json"), (ActorDetail = "application/ld+json"))),
+        (status = 404, description = "No such actor", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Problem> {
+    let body = blocking(&state.store, move |store| {
+        let record = find(store, &id)?;
+        let properties = queries::properties(
+            store,
+            &record.iri,
+            &[
+                "owl:sameAs",
+                "ag:country",
+                "rdfs:comment",
+                "ag:validFrom",
+                "ag:validUntil",
+            ],
+        )?;
+        let value = |suffix: &str| {
+            properties
+                .iter()
+                .find(|(predicate, _)| predicate.ends_with(suffix))
+                .map(|(_, value)| value.clone())
+        };
+        let wikidata = properties
+            .iter()
+            .find(|(p, v)| p.ends_with("#sameAs") && v.starts_with("http://www.wikidata.org/"))
+            .map(|(_, v)| v.clone());
+        let country = value("#country");
+        let names = Names::fetch(store, country.iter())?;
+        let articles = queries::mentioning_articles(store, &record.iri)?;
+        let dates = articles.iter().filter_map(|(_, date)| date.clone());
+        let events = queries::events(store, &Scope::Actor(record.iri.clone()))?;
+        Ok(ActorDetail {
+            id: record.id(),
+            iri: record.iri.clone(),
+            name: record.name(),
+            kind: actor_type(&record),
+            labels: record.labels.iter().map(LabelDto::from).collect(),
+            aliases: record.aliases.iter().map(|a| a.value.clone()).collect(),
+            description: value("#comment"),
+            wikidata,
+            country: country.map(|iri| names.link(&iri)),
+            valid_from: value("#validFrom"),
+            valid_until: value("#validUntil"),
+            articles: articles.len() as u64,
+            mentions: record.mentions,
+            events: events.len() as u64,
+            first_seen: dates.clone().min(),
+            last_seen: dates.max(),
+        })
+    })
+    .await?;
+    Ok(respond(&headers, StatusCode::OK, &body))
+}
+
+/// An actor's relations: stated in articles or the gazetteer, and derived from events.
+#[utoipa::path(get, path = "/api/actors/{id}/relations", tag = "actors",
+    params(("id" = String, Path, description = "The actor's id", example = "wagner"), RelationQuery),
+    responses(
+        (status = 200, description = "Its relations", content(
+            (RelationPage = "application/json"), (RelationPage = "application/ld+json"))),
+        (status = 400, description = "A malformed parameter", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such actor", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn relations(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Params(query): Params<RelationQuery>,
+) -> Result<Response, Problem> {
+    let predicate = query.predicate.map(Predicate::name);
+    let since = date_param("since", query.since.as_deref())?;
+    let until = date_param("until", query.until.as_deref())?;
+    let body = blocking(&state.store, move |store| {
+        let record = find(store, &id)?;
+        let edges = relations::edges(store, &Scope::Actor(record.iri.clone()))?;
+        let mut iris = relations::edge_iris(&edges);
+        iris.push(record.iri.clone());
+        let names = Names::fetch(store, iris.iter())?;
+        let mut items = relations::for_actor(&record.iri, edges, &names);
+        items.retain(|item| {
+            predicate.is_none_or(|p| item.predicate == p) && in_window(item, since, until)
+        });
+        Ok(RelationPage {
+            actor: names.link(&record.iri),
+            items,
+        })
+    })
+    .await?;
+    Ok(respond(&headers, StatusCode::OK, &body))
+}
+
+/// Whether a relation holds within `[since, until]`: its stated bounds, else the dates of
+/// its evidence, meet the window.
+fn in_window(
+    item: &RelationDto,
+    since: Option<crate::date::PartialDate>,
+    until: Option<crate::date::PartialDate>,
+) -> bool {
+    if since.is_none() && until.is_none() {
+        return true;
+    }
+    let dates = item.evidence.iter().filter_map(|e| e.date.clone());
+    let start = item.since.clone().or_else(|| dates.clone().min());
+    let end = item.until.clone().or_else(|| dates.max());
+    overlaps(start.as_deref(), end.as_deref(), since, until)
+}
+
+/// The events an actor takes part in, newest first.
+#[utoipa::path(get, path = "/api/actors/{id}/events", tag = "actors",
+    params(("id" = String, Path, description = "The actor's id", example = "wagner"), PageQuery),
+    responses(
+        (status = 200, description = "Its events", content(
+            (EventPage = "application/json"), (EventPage = "application/ld+json"))),
+        (status = 400, description = "A malformed parameter", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such actor", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn events(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Params(query): Params<PageQuery>,
+) -> Result<Response, Problem> {
+    let page = Page::new(query.limit, query.cursor.as_deref())?;
+    let body = blocking(&state.store, move |store| {
+        let record = find(store, &id)?;
+        let events = queries::events(store, &Scope::Actor(record.iri))?;
+        let (events, next) = page.slice(events);
+        let names = Names::fetch(store, events.iter().flat_map(dto::event_iris))?;
+        Ok(EventPage {
+            items: events
+                .iter()
+                .map(|event| dto::event_summary(event, &names))
+                .collect(),
+            next,
+        })
+    })
+    .await?;
+    Ok(respond(&headers, StatusCode::OK, &body))
+}
