@@ -45,7 +45,24 @@ pub fn find(analysis: &mut Analysis) -> Vec<Claim> {
             };
             let statement = statement_of(analysis, s);
             let span = analysis.doc.sentences[s].span;
-            for (source, tokens) in sources {
+            for (mut source, tokens) in sources {
+                // "précise le communiqué", "the statement said": the author of the document,
+                // who is the source named last.
+                if let (ClaimSource::Described(text), Some(previous)) =
+                    (&source, claims.last().map(|c: &Claim| c.source.clone()))
+                {
+                    let documents = analysis.kb.lexicon.class("source-document");
+                    let is_document = tokens.as_ref().is_some_and(|range| {
+                        range
+                            .clone()
+                            .any(|k| analysis.doc.form_at(documents, k, range.end).is_some())
+                    }) || crate::text::fold(text)
+                        .split(' ')
+                        .any(|w| matches!(w, "communique" | "texte" | "statement"));
+                    if is_document && matches!(previous, ClaimSource::Actor(_)) {
+                        source = previous;
+                    }
+                }
                 analysis.claim_sources.extend(tokens);
                 claims.push(Claim {
                     source,
@@ -181,7 +198,11 @@ fn skip_fillers(analysis: &Analysis, mut t: usize, limit: usize) -> usize {
             }
             return t;
         }
-        if FILLERS.contains(&analysis.doc.keys[t].as_str())
+        if (FILLERS.contains(&analysis.doc.keys[t].as_str())
+            || analysis
+                .doc
+                .form_at(analysis.kb.lexicon.class("source-filler"), t, limit)
+                .is_some())
             && analysis.mention_starting_at(t).is_none()
         {
             t += 1;
@@ -278,9 +299,17 @@ fn is_qualifier(analysis: &Analysis, t: usize) -> bool {
         "in", "of", "who", "on", "at", "and", "said", "told", "with", "from", "near", "par",
         "pour", "sous", "avec", "the", "to", "on",
     ];
+    // "two aid workers sheltering there": a participle or an adverb ends the description.
+    let english_clause = analysis.doc.lang == super::Lang::En
+        && (token.fold.ends_with("ing") || matches!(token.fold.as_str(), "there" | "here"));
     token.is_word()
         && !token.capitalised
+        && !english_clause
         && !STOP.contains(&analysis.doc.keys[t].as_str())
+        && analysis
+            .doc
+            .form_at(analysis.kb.lexicon.class("source-filler"), t, t + 1)
+            .is_none()
         && token.fold.chars().count() > 2
 }
 
