@@ -441,7 +441,7 @@ fn attached_place(
     trigger: &Range<usize>,
     limit: usize,
 ) -> Option<usize> {
-    const WINDOW: usize = 6;
+    const WINDOW: usize = 8;
     let end = limit.min(trigger.end + WINDOW);
     (0..analysis.mentions.len())
         .filter(|&i| {
