@@ -67,6 +67,8 @@ NOT_A_TOWN = {
     "raion", "rayon", "county", "municipality", "commune", "department", "département",
     "governorate", "gouvernorat", "state", "station", "camp", "gare", "port",
 }
+PARTICLES = {"de", "du", "des", "la", "le", "les", "el", "al", "ad", "ash", "as", "an", "ar", "ed",
+             "en", "of", "da", "do", "dos", "das", "di", "ibn", "bin", "ben", "et", "sur", "wa", "am", "an"}
 # Subdivision types and their French nouns, for "Kidal Region" / "région de Kidal".
 TYPE_FR = {
     "Region": "région", "Province": "province", "State": "État", "Governorate": "gouvernorat",
@@ -135,12 +137,15 @@ class Curated:
         # "Mali" or "Wagner"); curated places may have generated twins.
         self.reserved = set()
         self.place_names = set()
+        self.place_names_in = defaultdict(set)  # country id -> folded names of its curated places
         countries = {AGP + c for c in self.countries}
         for predicate in (RDFS_LABEL, SKOS_ALT, AG + "demonym"):
             for s, o in g.subject_objects(rdflib.URIRef(predicate)):
                 self.names[str(s)].add(fold(str(o)))
                 if str(s).startswith(AGP):
                     self.place_names.add(fold(str(o)))
+                    for country in g.objects(s, rdflib.URIRef(AG + "country")):
+                        self.place_names_in[str(country)[len(AGP):]].add(fold(str(o)))
                 if str(s) in countries or not str(s).startswith(AGP):
                     self.reserved.add(fold(str(o)))
 
@@ -172,6 +177,10 @@ class Names:
         words = fold(name).split()
         if any(w in NOT_A_TOWN for w in words):
             return False
+        # In a name of several words, lowercase words are particles ("Deir el-Balah"),
+        # not words of another language's phrase ("Gaza by", "Dakbayan sa Gaza").
+        if any(w[:1].islower() and fold(w) not in PARTICLES for w in re.split(r"[\s]+", name)[1:]):
+            return False
         key = fold(name)
         if key in self.curated.reserved:
             return False
@@ -202,10 +211,10 @@ def region_forms(name, kind):
     type_words = [w.casefold() for w in name.split()]
     if any(w in TYPE_WORDS for w in type_words):
         english.append(name)
-    kind_en = kind.split()[-1] if kind else "Region"
-    if kind_en.casefold() in {"region", "province", "state", "governorate", "oblast", "district"}:
-        english.append(f"{core} {kind_en}")
-        french_noun = TYPE_FR.get(kind, TYPE_FR.get(kind_en, "région"))
+    kind_en = (kind or "Region").split()[-1].capitalize()
+    english.append(f"{core} {kind_en}")
+    french_noun = TYPE_FR.get(kind, TYPE_FR.get(kind_en))
+    if french_noun:
         article = "d'" if fold(core)[:1] in "aeiouy" else "de "
         french.append(f"{french_noun} {article}{core}")
     return core, english, french
@@ -319,7 +328,6 @@ def main(argv):
         town_names_by_country[city["countrycode"]].add(fold(city["name"]))
     for sub in subdivisions:
         rid = region_id(sub.code)
-        curated_names = curated.names.get(AGP + rid, set())
         core, english, french = region_forms(sub.name, sub.type)
         fr_name = fr_subdivision(sub.name)
         labels, aliases = [], []
@@ -347,7 +355,15 @@ def main(argv):
         labels = [(t, l) for t, l in labels if fold(t) not in curated.place_names]
         aliases = [(t, l) for t, l in aliases if fold(t) not in curated.place_names
                    and fold(t) not in {fold(x) for x, _ in labels}]
-        aliases = unique(aliases)
+        def plausible(label):
+            key = fold(label[0])
+            return key not in names.stopwords and key not in curated.reserved and is_latin(label[0])
+        labels = [label for label in labels if plausible(label)]
+        aliases = unique(label for label in aliases if plausible(label))
+        if rid == sub.code.lower() and not labels:
+            if not aliases:
+                continue  # every name it has belongs to something else
+            labels = [aliases.pop(0)]
         lines = []
         if rid == sub.code.lower():
             lines += ["a ag:Place", "ag:placeType ag:Region", f"ag:country agp:{sub.country_code.lower()}"]
@@ -381,7 +397,11 @@ def main(argv):
         if not names.usable(city["name"], True, population) and not linked:
             continue
         pid = linked or f"{slug(city['name'])}-{gid}"
-        taken = set(curated.names.get(AGP + pid, set())) if linked else set()
+        # Names a curated place has stay its own: in its country (no GeoNames twin
+        # of "Gaza" beside the curated Gaza Strip), and for linked entries anywhere.
+        taken = set(curated.place_names if linked else curated.place_names_in[cc.lower()])
+        if not linked and fold(city["name"]) in taken:
+            continue
         labels = []
         if not linked:
             labels.append(city["name"])
