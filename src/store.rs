@@ -608,6 +608,35 @@ mod tests {
     }
 
     #[test]
+    fn unchanged_ontology_files_are_not_reloaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, object: &str| {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(
+                path,
+                format!("<http://example.com/s> <http://example.com/p> \"{object}\" ."),
+            )
+            .unwrap();
+        };
+        write("actorgraph.ttl", "vocabulary");
+        write("gazetteer/places.ttl", "a");
+        let store = KgStore::in_memory().unwrap();
+        let first = store.load_ontology(dir.path()).unwrap();
+        assert_eq!((first.quads, first.unchanged), (4, 0)); // two triples, two markers
+        let again = store.load_ontology(dir.path()).unwrap();
+        assert_eq!((again.quads, again.unchanged), (0, 2));
+        write("gazetteer/places.ttl", "b");
+        let changed = store.load_ontology(dir.path()).unwrap();
+        assert_eq!((changed.quads, changed.unchanged), (2, 1));
+        let ask = |object: &str| {
+            let query = format!("ASK {{ GRAPH ?g {{ ?s <http://example.com/p> \"{object}\" }} }}");
+            matches!(store.query(&query).unwrap(), QueryOutput::Boolean(true))
+        };
+        assert!(ask("b") && !ask("a"));
+    }
+
+    #[test]
     fn request_graphs_override_the_union() {
         let store = KgStore::in_memory().unwrap();
         let graph = NamedNode::new_unchecked("http://example.com/g");

@@ -57,7 +57,8 @@ SAHEL_CORE = {"ML", "BF", "NE", "TD", "MR"}
 MIDDLE_EAST = {"AE", "BH", "CY", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE"}
 EAST = {"UA", "RU", "BY", "MD", "AM", "AZ", "GE", "AF", "PK"}
 MIN_POPULATION = 15000
-# Places this large keep names that the stop-list holds ("Paris", "Gaza").
+# Places this large keep names that the stop-list holds ("Paris", "Gaza"), and are
+# taken without context; smaller generated ones get ag:needsContext.
 KEEP_POPULATION = 100000
 # Alternate names need this many letters; the main name one fewer.
 MIN_LETTERS = 4
@@ -424,6 +425,9 @@ def main(argv):
             lines.append(f"ag:partOf agp:{region_id(region)}")
         if population > 0:
             lines.append(f"ag:population {population}")
+        if not linked and population < KEEP_POPULATION:
+            # Small and uncurated: the extractor takes it only where the article names its country or region.
+            lines.append("ag:needsContext true")
         lines += [f'ag:geonamesId "{gid}"',
                   f"geo:hasGeometry {point(city['longitude'], city['latitude'])}"]
         entry(f"agp:{pid}", lines)

@@ -194,8 +194,7 @@ fn gazetteer_names(analysis: &mut Analysis) -> HashMap<usize, usize> {
     demonyms
 }
 
-/// A town this large is named without its country ("Paris", "Kyiv"); a smaller one
-/// whose country the article never names is more likely a namesake word or person.
+/// A place this large is named without its country ("Paris", "Kyiv").
 const SELF_EVIDENT_POPULATION: u64 = 100_000;
 
 /// What the article says about where it happens, from the names that are not towns
@@ -323,16 +322,28 @@ fn choose_target(
     let mut ranked: Vec<(NameTarget, (bool, usize, u64))> =
         targets.iter().map(|t| (*t, score(t))).collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1));
-    let (best, (_, evidence, population)) = *ranked.first()?;
-    let unconfirmed_town = matches!(best, NameTarget::Place(p)
-        if gazetteer.places[p].place_type == PlaceType::Town
-            && gazetteer.places[p].country.is_some());
-    if unconfirmed_town && evidence == 0 && (1..SELF_EVIDENT_POPULATION).contains(&population) {
+    let (best, (_, evidence, _)) = *ranked.first()?;
+    // A generated small town whose country the article never names is more likely
+    // a namesake word or person than the place.
+    let needs_context = matches!(best, NameTarget::Place(p) if gazetteer.places[p].needs_context);
+    if needs_context && evidence == 0 {
         return None;
     }
+    // A small place of a country the article never names, in an article that names
+    // others, is a namesake: "la région du Nord" of an article about Mali is not
+    // Burkina Faso's Nord region.
+    let foreign = matches!(best, NameTarget::Place(p)
+        if gazetteer.places[p].place_type != PlaceType::Country
+            && gazetteer.places[p].country.is_some()
+            && gazetteer.places[p].population.unwrap_or(0) < SELF_EVIDENT_POPULATION);
+    if foreign && evidence == 0 && main_country.is_some() {
+        return None;
+    }
+    let unconfirmed_town = matches!(best, NameTarget::Place(p)
+        if gazetteer.places[p].place_type == PlaceType::Town && evidence == 0);
     let runner_up = ranked.get(1).map(|(_, s)| *s);
     let confidence = match runner_up {
-        None if evidence > 0 || !unconfirmed_town => 0.95,
+        None if !unconfirmed_town => 0.95,
         None => 0.8,
         // The context tells the namesakes apart.
         Some((_, other, _)) if evidence > other => 0.85,

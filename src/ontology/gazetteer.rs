@@ -89,6 +89,9 @@ pub struct KnownPlace {
     pub wikidata: Option<String>,
     /// Longitude and latitude.
     pub point: Option<(f64, f64)>,
+    /// Whether its name alone is weak evidence (`ag:needsContext`): a generated small
+    /// town, to take only where the article names its country or region.
+    pub needs_context: bool,
 }
 
 /// What a gazetteer name refers to.
@@ -263,6 +266,7 @@ impl Gazetteer {
                 government: local(node.iri(&format!("{AG}government")), ACTOR_NS),
                 wikidata: node.iri(OWL_SAME_AS).map(str::to_owned),
                 point,
+                needs_context: node.literal(&format!("{AG}needsContext")) == Some("true"),
             };
             match self.place_index.get(id) {
                 Some(&i) => self.places[i] = place,
