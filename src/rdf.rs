@@ -542,22 +542,25 @@ mod tests {
                     confidence: 0.7,
                 },
             ],
-            places: vec![Place {
-                key: EntityKey::Discovered("tinzaouatene".into()),
-                name: "Tinzaouatène".into(),
-                country: Some("Mali".into()),
-                country_key: Some(EntityKey::Known("ml".into())),
-                mentions: vec![mention("Tinzaouatène", 39)],
-                confidence: 0.5,
-            }, Place {
-                // A gazetteer place: only its mentions, each with how sure the reading is.
-                key: EntityKey::Known("kidal".into()),
-                name: "Kidal".into(),
-                country: Some("Mali".into()),
-                country_key: Some(EntityKey::Known("ml".into())),
-                mentions: vec![mention("Kidal", 0)],
-                confidence: 0.85,
-            }],
+            places: vec![
+                Place {
+                    key: EntityKey::Discovered("tinzaouatene".into()),
+                    name: "Tinzaouatène".into(),
+                    country: Some("Mali".into()),
+                    country_key: Some(EntityKey::Known("ml".into())),
+                    mentions: vec![mention("Tinzaouatène", 39)],
+                    confidence: 0.5,
+                },
+                Place {
+                    // A gazetteer place: only its mentions, each with how sure the reading is.
+                    key: EntityKey::Known("kidal".into()),
+                    name: "Kidal".into(),
+                    country: Some("Mali".into()),
+                    country_key: Some(EntityKey::Known("ml".into())),
+                    mentions: vec![mention("Kidal", 0)],
+                    confidence: 0.85,
+                },
+            ],
             events: vec![Event {
                 kind: EventKind::Battle,
                 trigger: evidence("combattent"),
