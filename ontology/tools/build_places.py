@@ -258,6 +258,7 @@ def main(argv):
     out.append("#################################################################\n# Countries\n"
                "#################################################################\n")
     curated_countries = set(curated.countries)
+    emitted_countries = set(curated_countries)
     for cc in curated.countries:
         info = geo_countries.get(cc.upper())
         if not info:
@@ -268,23 +269,30 @@ def main(argv):
         cc = country.alpha_2.lower()
         if cc in curated_countries:
             continue
+        # Its point: its capital, else its largest place; uninhabited ones (Bouvet Island) are left out.
+        info = geo_countries.get(country.alpha_2, {})
+        members = sorted((c for c in cities.values() if c["countrycode"] == country.alpha_2),
+                         key=lambda c: (c["name"] != info.get("capital"), -c["population"], c["geonameid"]))
+        if not members:
+            continue
         labels = []
-        english = getattr(country, "common_name", None) or country.name
-        french = fr_country(country.name)
-        if "," in french or "(" in french:
-            french = english
+        # "Saint Helena, Ascension and Tristan da Cunha", "Falkland Islands (Malvinas)": the first part.
+        english = re.split(r"\s*[,(]", getattr(country, "common_name", None) or country.name)[0]
+        french = re.split(r"\s*[,(]", fr_country(country.name))[0]
         for text, lang in ((english, "en"), (french, "fr")):
-            if "," not in text and "(" not in text and fold(text) not in curated.reserved \
-                    and fold(text) not in names.stopwords:
+            if fold(text) not in curated.reserved and fold(text) not in names.stopwords:
                 labels.append((text, lang if french != english else None))
         labels = unique(labels)
         if not labels:
             continue
-        info = geo_countries.get(country.alpha_2, {})
-        lines = ["a ag:Place", "ag:placeType ag:Region", f"rdfs:label {label_list(labels)}",
+        emitted_countries.add(cc)
+        # A dependent territory (Mayotte, Réunion): a country for the gazetteer, whose
+        # towns name it as their ag:country.
+        lines = ["a ag:Place , ag:Country", f"rdfs:label {label_list(labels)}",
                  f'ag:isoCode "{country.alpha_2}"']
         if info:
             lines += [f'ag:geonamesId "{info["geonameid"]}"', f"ag:population {info['population']}"]
+        lines.append(f"geo:hasGeometry {point(members[0]['longitude'], members[0]['latitude'])}")
         entry(f"agp:{cc}", lines)
 
     # Admin1 codes of GeoNames mapped to ISO 3166-2 subdivisions, by the subdivision's
@@ -327,7 +335,10 @@ def main(argv):
     town_names_by_country = defaultdict(set)
     for city in cities.values():
         town_names_by_country[city["countrycode"]].add(fold(city["name"]))
+    emitted_regions = set()
     for sub in subdivisions:
+        if sub.country_code.lower() not in emitted_countries:
+            continue
         rid = region_id(sub.code)
         core, english, french = region_forms(sub.name, sub.type)
         fr_name = fr_subdivision(sub.name)
@@ -365,6 +376,7 @@ def main(argv):
             if not aliases:
                 continue  # every name it has belongs to something else
             labels = [aliases.pop(0)]
+        emitted_regions.add(sub.code)
         lines = []
         if rid == sub.code.lower():
             lines += ["a ag:Place", "ag:placeType ag:Region", f"ag:country agp:{sub.country_code.lower()}"]
@@ -391,7 +403,7 @@ def main(argv):
         population = city["population"]
         linked = curated.by_geonames.get(gid)
         if not linked:
-            if cc not in covered:
+            if cc not in covered or cc.lower() not in emitted_countries:
                 continue
             if cc not in SAHEL_CORE and population < MIN_POPULATION:
                 continue
@@ -421,7 +433,7 @@ def main(argv):
         if aliases:
             lines.append("skos:altLabel " + " , ".join(ttl_string(a) for a in aliases))
         region = admin1_to_iso.get((cc, city["admin1code"]))
-        if region and not (linked and AGP + pid in {AGP + p for p in curated.part_of}):
+        if region in emitted_regions and not (linked and AGP + pid in {AGP + p for p in curated.part_of}):
             lines.append(f"ag:partOf agp:{region_id(region)}")
         if population > 0:
             lines.append(f"ag:population {population}")

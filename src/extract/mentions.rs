@@ -321,7 +321,7 @@ fn choose_target(
     };
     let mut ranked: Vec<(NameTarget, (bool, usize, u64))> =
         targets.iter().map(|t| (*t, score(t))).collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|(_, s)| std::cmp::Reverse(*s));
     let (best, (_, evidence, _)) = *ranked.first()?;
     // A generated small town whose country the article never names is more likely
     // a namesake word or person than the place.
