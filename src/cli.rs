@@ -174,7 +174,7 @@ fn ontology_dir(given: Option<PathBuf>) -> PathBuf {
 /// Loads the ontology graphs into the store and the knowledge for the extractor.
 fn prepare(store: &KgStore, ontology_dir: &Path) -> anyhow::Result<Knowledge> {
     let report = store.load_ontology(ontology_dir)?;
-    tracing::info!(files = report.files.len(), quads = report.quads, dir = %ontology_dir.display(), "ontology loaded");
+    tracing::info!(files = report.files.len(), quads = report.quads, unchanged_graphs = report.unchanged, dir = %ontology_dir.display(), "ontology loaded");
     Knowledge::load(ontology_dir).with_context(|| {
         format!(
             "cannot read the ontology data in {}",

@@ -253,26 +253,35 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
 
     // Entities and their mentions.
     let mut n_mentions = 0;
-    let mut add_mentions = |out: &mut GraphBuilder, entity: &NamedNode, mentions: &[Mention]| {
-        for mention in mentions {
-            let node = NamedNode::new_unchecked(format!("{}#m{n_mentions}", article_node.as_str()));
-            n_mentions += 1;
-            out.add_iri(&node, v::RDF_TYPE, ag::MENTION);
-            out.add(&node, ag::REFERS_TO, entity.clone());
-            out.add(&node, ag::TEXT, Literal::new_simple_literal(&mention.text));
-            out.add(&node, ag::START, integer(mention.span.start));
-            out.add(&node, ag::END, integer(mention.span.end));
-            if let Some(sentence) = sentence_nodes.get(mention.sentence) {
-                out.add(&node, ag::IN_SENTENCE, sentence.clone());
+    // `confidence`: how sure the mention's reading is, for entities described elsewhere
+    // (a gazetteer place chosen among namesakes carries no article-specific node).
+    let mut add_mentions =
+        |out: &mut GraphBuilder, entity: &NamedNode, mentions: &[Mention], reading: Option<f32>| {
+            for mention in mentions {
+                let node =
+                    NamedNode::new_unchecked(format!("{}#m{n_mentions}", article_node.as_str()));
+                n_mentions += 1;
+                out.add_iri(&node, v::RDF_TYPE, ag::MENTION);
+                out.add(&node, ag::REFERS_TO, entity.clone());
+                out.add(&node, ag::TEXT, Literal::new_simple_literal(&mention.text));
+                out.add(&node, ag::START, integer(mention.span.start));
+                out.add(&node, ag::END, integer(mention.span.end));
+                if let Some(sentence) = sentence_nodes.get(mention.sentence) {
+                    out.add(&node, ag::IN_SENTENCE, sentence.clone());
+                }
+                if let Some(value) = reading {
+                    out.add(&node, ag::CONFIDENCE, confidence(value));
+                }
             }
-        }
-    };
+        };
     for (actor, node) in facts.actors.iter().zip(&actor_nodes) {
         add_actor(&mut out, actor, node);
-        add_mentions(&mut out, node, &actor.mentions);
+        add_mentions(&mut out, node, &actor.mentions, None);
     }
     for (place, node) in facts.places.iter().zip(&place_nodes) {
-        // Known places are described in the gazetteer graph: say nothing more here.
+        // Known places are described in the gazetteer graph: say nothing more here
+        // than how sure each mention's reading is.
+        let reading = matches!(place.key, EntityKey::Known(_)).then_some(place.confidence);
         if let EntityKey::Discovered(_) = place.key {
             out.add_iri(node, v::RDF_TYPE, ag::PLACE);
             out.add(node, v::RDFS_LABEL, out.text(&place.name));
@@ -281,7 +290,7 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
                 out.add(node, ag::COUNTRY_PROPERTY, place_iri(country));
             }
         }
-        add_mentions(&mut out, node, &place.mentions);
+        add_mentions(&mut out, node, &place.mentions, reading);
     }
 
     // Events.
@@ -533,14 +542,25 @@ mod tests {
                     confidence: 0.7,
                 },
             ],
-            places: vec![Place {
-                key: EntityKey::Discovered("tinzaouatene".into()),
-                name: "Tinzaouatène".into(),
-                country: Some("Mali".into()),
-                country_key: Some(EntityKey::Known("ml".into())),
-                mentions: vec![mention("Tinzaouatène", 39)],
-                confidence: 0.5,
-            }],
+            places: vec![
+                Place {
+                    key: EntityKey::Discovered("tinzaouatene".into()),
+                    name: "Tinzaouatène".into(),
+                    country: Some("Mali".into()),
+                    country_key: Some(EntityKey::Known("ml".into())),
+                    mentions: vec![mention("Tinzaouatène", 39)],
+                    confidence: 0.5,
+                },
+                Place {
+                    // A gazetteer place: only its mentions, each with how sure the reading is.
+                    key: EntityKey::Known("kidal".into()),
+                    name: "Kidal".into(),
+                    country: Some("Mali".into()),
+                    country_key: Some(EntityKey::Known("ml".into())),
+                    mentions: vec![mention("Kidal", 0)],
+                    confidence: 0.85,
+                },
+            ],
             events: vec![Event {
                 kind: EventKind::Battle,
                 trigger: evidence("combattent"),

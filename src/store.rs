@@ -6,9 +6,11 @@
 //! Queries see the union of all graphs as their default graph unless the query
 //! or the request names graphs.
 
-use crate::vocab::graphs;
+use crate::vocab::{ag, graphs};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::model::{
+    GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
+};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::{LoaderError, StorageError, Store};
 use std::io::Write;
@@ -279,8 +281,10 @@ pub enum QueryOutput {
 pub struct OntologyReport {
     /// The files read.
     pub files: Vec<PathBuf>,
-    /// The quads now in the ontology and gazetteer graphs.
+    /// The quads loaded: 0 for a graph whose files had not changed since the last load.
     pub quads: usize,
+    /// The graphs left as they were, their files unchanged.
+    pub unchanged: usize,
 }
 
 /// The prefixes used when writing Turtle and TriG.
@@ -374,7 +378,7 @@ impl KgStore {
             .then_some(ontology_file)
             .into_iter()
             .collect();
-        self.replace_graph_from_files(graphs::ONTOLOGY, &ontology_files)?;
+        self.replace_graph_from_files(graphs::ONTOLOGY, &ontology_files, &mut report)?;
         report.files.extend(ontology_files);
 
         let gazetteer_dir = dir.join("gazetteer");
@@ -397,33 +401,48 @@ impl KgStore {
             }
         }
         gazetteer_files.sort(); // a stable order, so errors come out the same each time
-        self.replace_graph_from_files(graphs::GAZETTEER, &gazetteer_files)?;
+        self.replace_graph_from_files(graphs::GAZETTEER, &gazetteer_files, &mut report)?;
         report.files.extend(gazetteer_files);
-
-        for graph in [graphs::ONTOLOGY, graphs::GAZETTEER] {
-            report.quads += self
-                .store
-                .quads_for_pattern(None, None, None, Some(graph.into()))
-                .count();
-        }
         Ok(report)
     }
 
+    /// Replaces a graph by the triples of the files, unless the graph was loaded from
+    /// the same files (same names, same bytes) before: the gazetteer is large, and
+    /// `serve` and `load` call this at every start.
     fn replace_graph_from_files(
         &self,
         graph: NamedNodeRef<'_>,
         files: &[PathBuf],
+        report: &mut OntologyReport,
     ) -> Result<(), StoreError> {
         // Read everything first: no file I/O while holding the writer lock.
         let mut contents = Vec::with_capacity(files.len());
+        let mut digest_input = Vec::new();
         for path in files {
             let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
                 path: path.clone(),
                 source,
             })?;
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            digest_input.extend_from_slice(name.unwrap_or_default().as_bytes());
+            digest_input.push(0);
+            digest_input.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+            digest_input.extend_from_slice(&bytes);
             contents.push((path, bytes));
         }
+        // A name-based UUID is a SHA-1 digest, stable across builds and platforms.
+        let digest = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, &digest_input).to_string();
+        let marker = Quad::new(
+            graph.into_owned(),
+            ag::SOURCE_HASH,
+            Literal::new_simple_literal(&digest),
+            graph.into_owned(),
+        );
         let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        if self.store.contains(&marker)? {
+            report.unchanged += 1;
+            return Ok(());
+        }
         let mut transaction = self.store.start_transaction()?;
         transaction.clear_graph(graph)?;
         for (path, bytes) in contents {
@@ -440,6 +459,10 @@ impl KgStore {
                     source,
                 })?;
         }
+        transaction.insert(&marker);
+        report.quads += transaction
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+            .count();
         transaction.commit()?;
         Ok(())
     }
@@ -633,6 +656,35 @@ mod tests {
         assert!(store.remove_article(&graph).unwrap());
         assert_eq!(store.article_count().unwrap(), 0);
         assert!(store.is_empty().unwrap());
+    }
+
+    #[test]
+    fn unchanged_ontology_files_are_not_reloaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, object: &str| {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(
+                path,
+                format!("<http://example.com/s> <http://example.com/p> \"{object}\" ."),
+            )
+            .unwrap();
+        };
+        write("actorgraph.ttl", "vocabulary");
+        write("gazetteer/places.ttl", "a");
+        let store = KgStore::in_memory().unwrap();
+        let first = store.load_ontology(dir.path()).unwrap();
+        assert_eq!((first.quads, first.unchanged), (4, 0)); // two triples, two markers
+        let again = store.load_ontology(dir.path()).unwrap();
+        assert_eq!((again.quads, again.unchanged), (0, 2));
+        write("gazetteer/places.ttl", "b");
+        let changed = store.load_ontology(dir.path()).unwrap();
+        assert_eq!((changed.quads, changed.unchanged), (2, 1));
+        let ask = |object: &str| {
+            let query = format!("ASK {{ GRAPH ?g {{ ?s <http://example.com/p> \"{object}\" }} }}");
+            matches!(store.query(&query).unwrap(), QueryOutput::Boolean(true))
+        };
+        assert!(ask("b") && !ask("a"));
     }
 
     #[test]

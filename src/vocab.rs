@@ -199,6 +199,9 @@ pub mod ag {
     /// The property `ag:confidence`.
     pub const CONFIDENCE: NamedNodeRef<'_> =
         NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#confidence");
+    /// The property `ag:sourceHash`: a digest of the files a graph was loaded from.
+    pub const SOURCE_HASH: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#sourceHash");
     /// The property `ag:fatalities`.
     pub const FATALITIES: NamedNodeRef<'_> =
         NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#fatalities");
@@ -282,6 +285,7 @@ pub mod ag {
         EVIDENCE_TEXT,
         TRIGGER,
         CONFIDENCE,
+        SOURCE_HASH,
         FATALITIES,
         SIDE_PROPERTY,
         STATEMENT_PROPERTY,

@@ -143,8 +143,14 @@ fn gazetteer_names(analysis: &mut Analysis) -> HashMap<usize, usize> {
                 })
                 .map(|e| e.target)
                 .collect();
-            if !written_ok.is_empty() {
-                found = Some((range, written_ok));
+            let mut targets: Vec<NameTarget> = Vec::with_capacity(written_ok.len());
+            for target in written_ok {
+                if !targets.contains(&target) {
+                    targets.push(target); // one entry may own a name twice (in two languages)
+                }
+            }
+            if !targets.is_empty() {
+                found = Some((range, targets));
                 break;
             }
         }
@@ -156,24 +162,15 @@ fn gazetteer_names(analysis: &mut Analysis) -> HashMap<usize, usize> {
             None => at += 1,
         }
     }
-    // Countries named without ambiguity give the context for telling namesakes apart.
-    let mut country_weight: HashMap<String, usize> = HashMap::new();
-    for (_, targets) in &hits {
-        if let [single] = targets.as_slice() {
-            let country = match *single {
-                NameTarget::Place(p) | NameTarget::Demonym(p) => {
-                    gazetteer.places[p].country.clone()
-                }
-                NameTarget::Actor(a) => gazetteer.actors[a].country.clone(),
-            };
-            if let Some(country) = country {
-                *country_weight.entry(country).or_default() += 1;
-            }
-        }
-    }
+    let context = PlaceContext::of_hits(gazetteer, &hits);
     let mut demonyms = HashMap::new();
     for (range, targets) in hits {
-        let (target, confidence) = choose_target(analysis, &targets, &country_weight);
+        if looks_like_person_name(analysis, &range, &targets) {
+            continue;
+        }
+        let Some((target, confidence)) = choose_target(analysis, &targets, &context) else {
+            continue;
+        };
         let sentence = analysis.doc.sentence_of[range.start];
         match target {
             NameTarget::Demonym(p) => {
@@ -199,21 +196,114 @@ fn gazetteer_names(analysis: &mut Analysis) -> HashMap<usize, usize> {
     demonyms
 }
 
-/// Picks among namesakes: the one valid at the article date, in a country the article names, then the most populous.
+/// A place this large is named without its country ("Paris", "Kyiv").
+const SELF_EVIDENT_POPULATION: u64 = 100_000;
+
+/// What the article says about where it happens, from the names that are not towns
+/// and have one reading: countries, demonyms, regions, areas, actors with a country.
+#[derive(Debug, Default)]
+struct PlaceContext {
+    /// Country id → how many times it is named or implied.
+    countries: HashMap<String, usize>,
+    /// Ids of the regions and areas named.
+    places: Vec<String>,
+}
+
+impl PlaceContext {
+    fn of_hits(
+        gazetteer: &crate::ontology::Gazetteer,
+        hits: &[(Range<usize>, Vec<NameTarget>)],
+    ) -> Self {
+        let mut context = Self::default();
+        for (_, targets) in hits {
+            let [single] = targets.as_slice() else {
+                continue;
+            };
+            let country = match *single {
+                NameTarget::Place(p) | NameTarget::Demonym(p) => {
+                    let place = &gazetteer.places[p];
+                    if place.place_type == PlaceType::Town {
+                        continue; // a town could itself be a namesake: it needs context, it gives none
+                    }
+                    context.places.push(place.id.clone());
+                    place.country.clone()
+                }
+                NameTarget::Actor(a) => gazetteer.actors[a].country.clone(),
+            };
+            if let Some(country) = country {
+                *context.countries.entry(country).or_default() += 1;
+            }
+        }
+        context
+    }
+
+    /// The article's main country so far: the one named most.
+    fn main_country(&self) -> Option<&str> {
+        self.countries
+            .iter()
+            .max_by_key(|&(id, n)| (*n, std::cmp::Reverse(id.as_str())))
+            .map(|(id, _)| id.as_str())
+    }
+}
+
+/// "Tangi Salaün", "Assimi Goïta": a town name run together with another capitalised
+/// word (not at the sentence start, not a known name) is part of a person's name.
+fn looks_like_person_name(
+    analysis: &Analysis,
+    range: &Range<usize>,
+    targets: &[NameTarget],
+) -> bool {
+    let gazetteer = &analysis.kb.gazetteer;
+    let all_towns = targets.iter().all(
+        |t| matches!(t, NameTarget::Place(p) if gazetteer.places[*p].place_type == PlaceType::Town),
+    );
+    if !all_towns {
+        return false;
+    }
+    let doc = &analysis.doc;
+    let sentence = &doc.sentences[doc.sentence_of[range.start]].tokens;
+    let name_like = |t: usize| {
+        let token = &doc.tokens[t];
+        token.is_word() && token.capitalised && !token.acronym && !analysis.occupied[t]
+    };
+    let before = range.start > sentence.start + 1 && name_like(range.start - 1);
+    let after = range.end < sentence.end && name_like(range.end);
+    before || after
+}
+
+/// Picks among namesakes, and says how sure the pick is (`None`: not a place after all).
+///
+/// Actors: the one valid at the article date, in a country the article names.
+/// Places: the one the article's context confirms (its country named or implied, its
+/// region named, the article's main country), then the most populous. A small town
+/// nothing in the article confirms is dropped: it is likely a namesake word or person.
 fn choose_target(
     analysis: &Analysis,
     targets: &[NameTarget],
-    country_weight: &HashMap<String, usize>,
-) -> (NameTarget, f32) {
+    context: &PlaceContext,
+) -> Option<(NameTarget, f32)> {
     let gazetteer = &analysis.kb.gazetteer;
-    if let [single] = targets {
-        return (*single, 0.95);
-    }
-    let score = |target: &NameTarget| -> (usize, usize, u64) {
-        let (country, population, valid) = match *target {
+    let main_country = context.main_country();
+    // (valid, context evidence, population)
+    let score = |target: &NameTarget| -> (bool, usize, u64) {
+        match *target {
             NameTarget::Place(p) | NameTarget::Demonym(p) => {
                 let place = &gazetteer.places[p];
-                (place.country.clone(), place.population.unwrap_or(0), true)
+                let country = place.country.as_deref();
+                let mut evidence = country
+                    .and_then(|c| context.countries.get(c).copied())
+                    .unwrap_or(0);
+                if place
+                    .part_of
+                    .as_ref()
+                    .is_some_and(|r| context.places.contains(r))
+                {
+                    evidence += 2;
+                }
+                if country.is_some() && country == main_country {
+                    evidence += 1;
+                }
+                (true, evidence, place.population.unwrap_or(0))
             }
             NameTarget::Actor(a) => {
                 let actor = &gazetteer.actors[a];
@@ -222,21 +312,48 @@ fn choose_target(
                         && actor.valid_until.is_none_or(|until| d <= until)
                         || actor.valid_until.is_some_and(|u| u.year == d.year)
                 });
-                (actor.country.clone(), 0, valid)
+                let evidence = actor
+                    .country
+                    .as_ref()
+                    .and_then(|c| context.countries.get(c).copied())
+                    .unwrap_or(0);
+                (valid, evidence, 0)
             }
-        };
-        let weight = country
-            .and_then(|c| country_weight.get(&c).copied())
-            .unwrap_or(0);
-        (usize::from(valid), weight, population)
+        }
     };
-    let best = targets
-        .iter()
-        .max_by_key(|t| score(t))
-        .copied()
-        .unwrap_or(targets[0]);
-    let (_, weight, _) = score(&best);
-    (best, if weight > 0 { 0.85 } else { 0.55 })
+    let mut ranked: Vec<(NameTarget, (bool, usize, u64))> =
+        targets.iter().map(|t| (*t, score(t))).collect();
+    ranked.sort_by_key(|(_, s)| std::cmp::Reverse(*s));
+    let (best, (_, evidence, _)) = *ranked.first()?;
+    // A generated small town whose country the article never names is more likely
+    // a namesake word or person than the place.
+    let needs_context = matches!(best, NameTarget::Place(p) if gazetteer.places[p].needs_context);
+    if needs_context && evidence == 0 {
+        return None;
+    }
+    // A small place of a country the article never names, in an article that names
+    // others, is a namesake: "la région du Nord" of an article about Mali is not
+    // Burkina Faso's Nord region.
+    let foreign = matches!(best, NameTarget::Place(p)
+        if gazetteer.places[p].place_type != PlaceType::Country
+            && gazetteer.places[p].country.is_some()
+            && gazetteer.places[p].population.unwrap_or(0) < SELF_EVIDENT_POPULATION);
+    if foreign && evidence == 0 && main_country.is_some() {
+        return None;
+    }
+    let unconfirmed_town = matches!(best, NameTarget::Place(p)
+        if gazetteer.places[p].place_type == PlaceType::Town && evidence == 0);
+    let runner_up = ranked.get(1).map(|(_, s)| *s);
+    let confidence = match runner_up {
+        None if !unconfirmed_town => 0.95,
+        None => 0.8,
+        // The context tells the namesakes apart.
+        Some((_, other, _)) if evidence > other => 0.85,
+        // Only the population does.
+        Some(_) if evidence > 0 => 0.6,
+        Some(_) => 0.5,
+    };
+    Some((best, confidence))
 }
 
 fn main_country(analysis: &Analysis, demonyms: &HashMap<usize, usize>) -> Option<usize> {

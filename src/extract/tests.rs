@@ -290,6 +290,73 @@ fn twins_are_told_apart_by_context() {
     assert_eq!(place.key, EntityKey::Known("tinzaouatene-dz".into()));
 }
 
+fn place<'f>(facts: &'f Facts, name: &str) -> Option<&'f Place> {
+    facts.places.iter().find(|p| p.name == name)
+}
+
+#[test]
+fn generated_twins_are_told_apart_by_the_country_of_the_article() {
+    // GeoNames has a Sibi in Mali and one, more populous, in Pakistan.
+    let f = facts(
+        Lang::Fr,
+        "2024-07",
+        "Des soldats maliens ont été attaqués près de Sibi.",
+    );
+    let sibi = place(&f, "Sibi").expect("the Malian town");
+    assert_eq!(sibi.country.as_deref(), Some("Mali"));
+    assert!(sibi.confidence >= 0.8, "{}", sibi.confidence);
+    let f = facts(
+        Lang::En,
+        "2024-07",
+        "Pakistani troops were attacked near Sibi on Monday.",
+    );
+    let sibi = place(&f, "Sibi").expect("the Pakistani town");
+    assert_eq!(sibi.country.as_deref(), Some("Pakistan"));
+}
+
+#[test]
+fn twins_chosen_by_population_are_less_sure() {
+    // Tripoli in Libya and in Lebanon: nothing in the sentence tells them apart.
+    let f = facts(
+        Lang::En,
+        "2024-07",
+        "Gunfire was heard in Tripoli overnight.",
+    );
+    let by_population = place(&f, "Tripoli").expect("a Tripoli");
+    assert_eq!(by_population.key, EntityKey::Known("tripoli".into()));
+    let f = facts(
+        Lang::En,
+        "2024-07",
+        "Gunfire was heard in Tripoli overnight, Lebanese officials said.",
+    );
+    let by_context = place(&f, "Tripoli").expect("a Tripoli");
+    assert_eq!(by_context.country.as_deref(), Some("Lebanon"));
+    assert!(
+        by_population.confidence < by_context.confidence,
+        "{} < {}",
+        by_population.confidence,
+        by_context.confidence
+    );
+}
+
+#[test]
+fn small_generated_towns_need_context() {
+    // Without its country named, a small town's name is more likely a namesake.
+    let f = facts(
+        Lang::Fr,
+        "2024-07",
+        "Les habitants de Sibi ont fui les combats.",
+    );
+    assert!(place(&f, "Sibi").is_none(), "{:?}", f.places);
+    // A town name run together with a capitalised word is part of a person's name.
+    let f = facts(
+        Lang::En,
+        "2024-07",
+        "Troops in Pakistan were attacked, said Sibi Rahman, a local official.",
+    );
+    assert!(place(&f, "Sibi").is_none(), "{:?}", f.places);
+}
+
 #[test]
 fn odd_text_never_panics() {
     for text in [

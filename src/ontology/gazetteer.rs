@@ -89,6 +89,9 @@ pub struct KnownPlace {
     pub wikidata: Option<String>,
     /// Longitude and latitude.
     pub point: Option<(f64, f64)>,
+    /// Whether its name alone is weak evidence (`ag:needsContext`): a generated small
+    /// town, to take only where the article names its country or region.
+    pub needs_context: bool,
 }
 
 /// What a gazetteer name refers to.
@@ -130,114 +133,153 @@ pub struct Gazetteer {
     pub longest_name: usize,
     actor_index: HashMap<String, usize>,
     place_index: HashMap<String, usize>,
+    /// Subjects read and not yet built, with the file that first named them.
+    pending: Vec<(std::path::PathBuf, Node)>,
+    pending_index: HashMap<String, usize>,
 }
 
 impl Gazetteer {
-    /// Reads one Turtle file of actors and places.
+    /// Reads one Turtle file of actors and places. Entries are built by [`Gazetteer::finish`],
+    /// so that several files may describe one entry: the triples of a subject are merged
+    /// (the generated `places-geonames.ttl` completes hand-kept entries under their ids).
     pub fn add_file(&mut self, path: &Path) -> Result<(), OntologyError> {
-        let nodes = read_nodes(path)?;
-        let blanks: HashMap<&str, &Node> = nodes
-            .iter()
-            .filter(|n| n.subject.starts_with("_:"))
-            .map(|n| (n.subject.as_str(), n))
-            .collect();
-        let entry_error = |node: &Node, message: &str| OntologyError::Entry {
-            path: path.to_owned(),
-            subject: node.subject.clone(),
-            message: message.to_owned(),
-        };
-        for node in &nodes {
-            let labels = labels(node, RDFS_LABEL);
-            if let Some(id) = node.subject.strip_prefix(ACTOR_NS) {
-                let kind = node
-                    .values(RDF_TYPE)
-                    .iter()
-                    .filter_map(|v| v.iri()?.strip_prefix(AG))
-                    .find_map(ActorKind::from_class_name)
-                    .ok_or_else(|| {
-                        entry_error(node, "an actor needs one of the ag: actor classes")
-                    })?;
-                if labels.is_empty() {
-                    return Err(entry_error(node, "an actor needs an rdfs:label"));
-                }
-                let actor = KnownActor {
-                    id: id.to_owned(),
-                    kind,
-                    labels,
-                    aliases: labels_of(node, SKOS_ALT),
-                    country: local(node.iri(&format!("{AG}country")), PLACE_NS),
-                    wikidata: node.iri(OWL_SAME_AS).map(str::to_owned),
-                    valid_from: date(node.literal(&format!("{AG}validFrom"))),
-                    valid_until: date(node.literal(&format!("{AG}validUntil"))),
-                    succeeded_by: local(node.iri(&format!("{AG}succeededBy")), ACTOR_NS),
-                };
-                match self.actor_index.get(id) {
-                    Some(&i) => self.actors[i] = actor,
-                    None => {
-                        self.actor_index.insert(id.to_owned(), self.actors.len());
-                        self.actors.push(actor);
+        for node in read_nodes(path)? {
+            match self.pending_index.get(&node.subject) {
+                Some(&i) => {
+                    let merged = &mut self.pending[i].1;
+                    for (predicate, values) in node.properties {
+                        merged
+                            .properties
+                            .entry(predicate)
+                            .or_default()
+                            .extend(values);
                     }
                 }
-            } else if let Some(id) = node.subject.strip_prefix(PLACE_NS) {
-                if !node.has_type(&format!("{AG}Place")) {
-                    continue;
-                }
-                if labels.is_empty() {
-                    return Err(entry_error(node, "a place needs an rdfs:label"));
-                }
-                let is_country = node.has_type(&format!("{AG}Country"));
-                let place_type = if is_country {
-                    PlaceType::Country
-                } else {
-                    match node
-                        .iri(&format!("{AG}placeType"))
-                        .and_then(|t| t.strip_prefix(AG))
-                    {
-                        Some("Region") => PlaceType::Region,
-                        Some("Area") => PlaceType::Area,
-                        _ => PlaceType::Town,
-                    }
-                };
-                let point = node.values(GEO_GEOMETRY).iter().find_map(|g| match g {
-                    Value::Blank(b) => blanks
-                        .get(b.as_str())
-                        .and_then(|n| parse_point(n.literal(GEO_WKT)?)),
-                    _ => None,
-                });
-                let place = KnownPlace {
-                    id: id.to_owned(),
-                    place_type,
-                    labels,
-                    aliases: labels_of(node, SKOS_ALT),
-                    demonyms: labels_of(node, &format!("{AG}demonym")),
-                    country: if is_country {
-                        Some(id.to_owned())
-                    } else {
-                        local(node.iri(&format!("{AG}country")), PLACE_NS)
-                    },
-                    part_of: local(node.iri(&format!("{AG}partOf")), PLACE_NS),
-                    population: node
-                        .literal(&format!("{AG}population"))
-                        .and_then(|p| p.parse().ok()),
-                    armed_forces: local(node.iri(&format!("{AG}armedForces")), ACTOR_NS),
-                    government: local(node.iri(&format!("{AG}government")), ACTOR_NS),
-                    wikidata: node.iri(OWL_SAME_AS).map(str::to_owned),
-                    point,
-                };
-                match self.place_index.get(id) {
-                    Some(&i) => self.places[i] = place,
-                    None => {
-                        self.place_index.insert(id.to_owned(), self.places.len());
-                        self.places.push(place);
-                    }
+                None => {
+                    self.pending_index
+                        .insert(node.subject.clone(), self.pending.len());
+                    self.pending.push((path.to_owned(), node));
                 }
             }
         }
         Ok(())
     }
 
-    /// Builds the name index once all files are read.
-    pub fn finish(&mut self) {
+    /// Builds the entries of the files read, then the name index.
+    pub fn finish(&mut self) -> Result<(), OntologyError> {
+        let pending = std::mem::take(&mut self.pending);
+        self.pending_index.clear();
+        let blanks: HashMap<&str, &Node> = pending
+            .iter()
+            .filter(|(_, n)| n.subject.starts_with("_:"))
+            .map(|(_, n)| (n.subject.as_str(), n))
+            .collect();
+        for (path, node) in &pending {
+            self.add_node(path, node, &blanks)?;
+        }
+        self.index_names();
+        Ok(())
+    }
+
+    fn add_node(
+        &mut self,
+        path: &Path,
+        node: &Node,
+        blanks: &HashMap<&str, &Node>,
+    ) -> Result<(), OntologyError> {
+        let entry_error = |node: &Node, message: &str| OntologyError::Entry {
+            path: path.to_owned(),
+            subject: node.subject.clone(),
+            message: message.to_owned(),
+        };
+        let labels = labels(node, RDFS_LABEL);
+        if let Some(id) = node.subject.strip_prefix(ACTOR_NS) {
+            let kind = node
+                .values(RDF_TYPE)
+                .iter()
+                .filter_map(|v| v.iri()?.strip_prefix(AG))
+                .find_map(ActorKind::from_class_name)
+                .ok_or_else(|| entry_error(node, "an actor needs one of the ag: actor classes"))?;
+            if labels.is_empty() {
+                return Err(entry_error(node, "an actor needs an rdfs:label"));
+            }
+            let actor = KnownActor {
+                id: id.to_owned(),
+                kind,
+                labels,
+                aliases: labels_of(node, SKOS_ALT),
+                country: local(node.iri(&format!("{AG}country")), PLACE_NS),
+                wikidata: node.iri(OWL_SAME_AS).map(str::to_owned),
+                valid_from: date(node.literal(&format!("{AG}validFrom"))),
+                valid_until: date(node.literal(&format!("{AG}validUntil"))),
+                succeeded_by: local(node.iri(&format!("{AG}succeededBy")), ACTOR_NS),
+            };
+            match self.actor_index.get(id) {
+                Some(&i) => self.actors[i] = actor,
+                None => {
+                    self.actor_index.insert(id.to_owned(), self.actors.len());
+                    self.actors.push(actor);
+                }
+            }
+        } else if let Some(id) = node.subject.strip_prefix(PLACE_NS) {
+            if !node.has_type(&format!("{AG}Place")) {
+                return Ok(());
+            }
+            if labels.is_empty() {
+                return Err(entry_error(node, "a place needs an rdfs:label"));
+            }
+            let is_country = node.has_type(&format!("{AG}Country"));
+            let place_type = if is_country {
+                PlaceType::Country
+            } else {
+                match node
+                    .iri(&format!("{AG}placeType"))
+                    .and_then(|t| t.strip_prefix(AG))
+                {
+                    Some("Region") => PlaceType::Region,
+                    Some("Area") => PlaceType::Area,
+                    _ => PlaceType::Town,
+                }
+            };
+            let point = node.values(GEO_GEOMETRY).iter().find_map(|g| match g {
+                Value::Blank(b) => blanks
+                    .get(b.as_str())
+                    .and_then(|n| parse_point(n.literal(GEO_WKT)?)),
+                _ => None,
+            });
+            let place = KnownPlace {
+                id: id.to_owned(),
+                place_type,
+                labels,
+                aliases: labels_of(node, SKOS_ALT),
+                demonyms: labels_of(node, &format!("{AG}demonym")),
+                country: if is_country {
+                    Some(id.to_owned())
+                } else {
+                    local(node.iri(&format!("{AG}country")), PLACE_NS)
+                },
+                part_of: local(node.iri(&format!("{AG}partOf")), PLACE_NS),
+                population: node
+                    .literal(&format!("{AG}population"))
+                    .and_then(|p| p.parse().ok()),
+                armed_forces: local(node.iri(&format!("{AG}armedForces")), ACTOR_NS),
+                government: local(node.iri(&format!("{AG}government")), ACTOR_NS),
+                wikidata: node.iri(OWL_SAME_AS).map(str::to_owned),
+                point,
+                needs_context: node.literal(&format!("{AG}needsContext")) == Some("true"),
+            };
+            match self.place_index.get(id) {
+                Some(&i) => self.places[i] = place,
+                None => {
+                    self.place_index.insert(id.to_owned(), self.places.len());
+                    self.places.push(place);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn index_names(&mut self) {
         let mut names: HashMap<Vec<String>, Vec<NameEntry>> = HashMap::new();
         let mut add = |label: &Label, target: NameTarget| {
             let key = name_key(&label.text);

