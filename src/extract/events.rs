@@ -359,6 +359,8 @@ fn build_event(
     }
     let sides = sides(analysis, kind, &clause);
     let mut participants: Vec<Participant> = Vec::new();
+    // The previous candidate's end and role: "by Ethiopian and Eritrean troops" share one.
+    let mut previous: Option<(usize, Role, Option<u8>)> = None;
     for m in candidates {
         let tokens = analysis.mentions[m].tokens.clone();
         let Some(actor) = analysis.actor_of(m) else {
@@ -367,7 +369,14 @@ fn build_event(
         if participants.iter().any(|p| p.actor == actor) {
             continue;
         }
+        let coordinated = previous.filter(|&(end, _, _)| {
+            tokens.start == end + 1 && matches!(analysis.doc.keys[end].as_str(), "and" | "et" | ",")
+        });
         let (role, side) = match kind {
+            _ if roles_known && coordinated.is_some() => {
+                let (_, role, side) = coordinated.expect("checked");
+                (role, side)
+            }
             _ if !roles_known => (Role::Participant, None),
             EventKind::Battle => match &sides {
                 Some((split, end)) if tokens.start < *end => {
@@ -390,6 +399,7 @@ fn build_event(
             }
             _ => (Role::Participant, None),
         };
+        previous = Some((tokens.end, role, side));
         participants.push(Participant { actor, role, side });
     }
     // "frappes israéliennes", "Israeli strikes": the demonym names the attacking state's forces.

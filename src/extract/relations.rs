@@ -67,14 +67,20 @@ pub fn find(analysis: &mut Analysis, from_events: Vec<EventRelation>) -> Vec<Rel
                 located_in(analysis, &cue_range, s, cue.confidence, &mut relations);
                 continue;
             }
-            let Some((subject, object)) = ends(analysis, cue.frame, &cue_range, &range) else {
-                continue;
-            };
-            let (Some(subject_actor), Some(object_actor)) =
-                (analysis.actor_of(subject), analysis.actor_of(object))
-            else {
-                continue;
-            };
+            // The object is a mention, or a state body named by a demonym (no mention).
+            let (subject, object, subject_actor, object_actor) =
+                match ends(analysis, cue.frame, &cue_range, &range) {
+                    Some((subject, object)) => {
+                        match (analysis.actor_of(subject), analysis.actor_of(object)) {
+                            (Some(s), Some(o)) => (subject, object, s, o),
+                            _ => continue,
+                        }
+                    }
+                    None => match demonym_prenominal(analysis, cue.frame, &cue_range, &range) {
+                        Some((person, s, o)) => (person, person, s, o),
+                        None => continue,
+                    },
+                };
             if subject_actor == object_actor {
                 continue;
             }
@@ -82,6 +88,7 @@ pub fn find(analysis: &mut Analysis, from_events: Vec<EventRelation>) -> Vec<Rel
                 .tokens
                 .start
                 .min(analysis.mentions[object].tokens.start)
+                .min(cue_range.start.saturating_sub(1))
                 ..analysis.mentions[subject]
                     .tokens
                     .end
@@ -293,6 +300,61 @@ fn ends(
         }
         CueFrame::Reporting | CueFrame::According => None,
     }
+}
+
+/// "Ethiopian military spokesperson Colonel Getnet Adane": a demonym names the
+/// body the person serves, its armed forces when the title is military, else its
+/// government. Returns the person's mention, the person and the body.
+fn demonym_prenominal(
+    analysis: &mut Analysis,
+    frame: CueFrame,
+    cue: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<(usize, usize, usize)> {
+    if frame != CueFrame::Prenominal || cue.start == sentence.start {
+        return None;
+    }
+    // Only spokespeople and commanders: a minister's title says its country (see `titles`).
+    let spokesperson = analysis.doc.keys[cue.clone()].iter().any(|k| {
+        k.starts_with("spokes") || matches!(k.as_str(), "porte-parole" | "commander" | "commandant")
+    });
+    if !spokesperson {
+        return None;
+    }
+    // The gazetteer may have taken the cue's first word with the demonym ("Ethiopian military").
+    let overlapping = analysis.mentions.iter().find_map(|m| match m.referent {
+        Referent::Actor(a)
+            if m.tokens.start < cue.start
+                && (cue.start..cue.end).contains(&m.tokens.end)
+                && matches!(
+                    analysis.actors[a].kind,
+                    super::ActorKind::StateArmedForce | super::ActorKind::Government
+                ) =>
+        {
+            Some(a)
+        }
+        _ => None,
+    });
+    let country = analysis.demonyms.get(&(cue.start - 1)).copied();
+    if overlapping.is_none() && country.is_none() {
+        return None;
+    }
+    let person = (0..analysis.mentions.len()).find(|&i| {
+        let m = &analysis.mentions[i];
+        (cue.end..=cue.end + 1).contains(&m.tokens.start)
+            && m.tokens.end <= sentence.end
+            && matches!(m.referent, Referent::Actor(a) if analysis.actors[a].kind == super::ActorKind::Person)
+    })?;
+    let military = analysis.doc.keys[cue.clone()]
+        .iter()
+        .any(|k| matches!(k.as_str(), "military" | "army" | "militaire" | "armee"));
+    let person_actor = analysis.actor_of(person)?;
+    let body = match (overlapping, country) {
+        (Some(body), _) => body,
+        (None, Some(country)) => analysis.state_body_actor(country, military),
+        (None, None) => return None,
+    };
+    Some((person, person_actor, body))
 }
 
 /// "In-Afarak, …, à 122 km de Tessalit, dans la région de Kidal": each town of the clause lies in the region.

@@ -820,3 +820,45 @@ fn strategic_developments_are_other_events() {
     assert_eq!(other.len(), 1, "{:?}", f.events);
     assert_eq!(f.places[other[0].place.expect("a place")].name, "Mali");
 }
+
+#[test]
+fn a_spokesperson_named_by_demonym_and_title_serves_that_state() {
+    let f = facts(
+        Lang::En,
+        "2022-09-01",
+        "Ethiopian military spokesperson Colonel Getnet Adane did not respond.",
+    );
+    assert_eq!(
+        relations(&f),
+        ["Getnet Adane memberOf Ethiopian National Defense Force"]
+    );
+    let f = facts(
+        Lang::En,
+        "2024-03-01",
+        "Malian army spokesman Souleymane Dembélé said the town was calm.",
+    );
+    assert!(
+        relations(&f)
+            .iter()
+            .any(|r| r.starts_with("Souleymane Dembélé memberOf")),
+        "{:?}",
+        relations(&f)
+    );
+}
+
+#[test]
+fn coordinated_attackers_share_their_side() {
+    let f = facts(
+        Lang::En,
+        "2022-09-01",
+        "Tigrayan leaders reported a joint attack by Ethiopian and Eritrean troops near Adigrat.",
+    );
+    let found = relations(&f);
+    assert!(
+        !found.iter().any(
+            |r| r.contains("Ethiopian National Defense Force opposes Eritrean")
+                || r.contains("Eritrean Defense Forces opposes Ethiopian")
+        ),
+        "{found:?}"
+    );
+}
