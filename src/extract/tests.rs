@@ -862,3 +862,29 @@ fn coordinated_attackers_share_their_side() {
         "{found:?}"
     );
 }
+
+#[test]
+fn blaming_an_actor_is_an_opposition() {
+    let f = facts(
+        Lang::En,
+        "2022-09-01",
+        "The Ethiopian government blamed the TPLF for the renewed violence.",
+    );
+    assert!(
+        relations(&f)
+            .iter()
+            .any(|r| r == "Ethiopian government opposes Tigray People's Liberation Front"),
+        "{:?}",
+        relations(&f)
+    );
+    let f = facts(
+        Lang::Fr,
+        "2024-03-01",
+        "Le gouvernement burkinabè accuse le JNIM d'avoir tué des civils.",
+    );
+    assert!(
+        relations(&f).iter().any(|r| r.contains("opposes")),
+        "{:?}",
+        relations(&f)
+    );
+}
