@@ -59,6 +59,7 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
             .doc
             .find_entries(triggers, |t| &t.forms, range.clone());
         let starts: Vec<usize> = found.iter().map(|(_, r)| r.start).collect();
+        let ends: Vec<usize> = found.iter().map(|(_, r)| r.end).collect();
         for (trigger_index, trigger_range) in found {
             if analysis.occupied[trigger_range.clone()].iter().any(|&o| o)
                 || hedged(analysis, trigger_range.start, range.start)
@@ -72,13 +73,20 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
                 .copied()
                 .find(|&t| t >= trigger_range.end)
                 .unwrap_or(range.end);
+            // … and places before it belong to it back to the previous trigger's place.
+            let previous_trigger = ends
+                .iter()
+                .copied()
+                .filter(|&t| t <= trigger_range.start)
+                .max()
+                .unwrap_or(range.start);
             let reference = reference(analysis, &trigger_range);
             if let Some(event) = build_event(
                 analysis,
                 trigger.kind,
                 trigger.confidence,
                 trigger_range,
-                next_trigger,
+                previous_trigger..next_trigger,
                 s,
                 &times,
             ) {
@@ -258,8 +266,16 @@ fn inherit_from_context(events: &mut [Told]) {
         }
         if conflict && event.place.is_none() {
             let sentence = event.trigger.sentence;
+            // In the same sentence, only an event of the same kind lends its place: another
+            // kind of event there has its own (the place was left to it on purpose).
+            let kind = event.kind;
             if let Some(previous) = before.iter().rev().find(|t| {
-                t.event.place.is_some() && sentence.saturating_sub(t.event.trigger.sentence) <= 1
+                t.event.place.is_some()
+                    && match sentence.checked_sub(t.event.trigger.sentence) {
+                        Some(0) => t.event.kind == kind,
+                        Some(1) => true,
+                        _ => false,
+                    }
             }) {
                 event.place = previous.event.place;
             }
@@ -314,7 +330,7 @@ fn build_event(
     kind: EventKind,
     confidence: f32,
     trigger: Range<usize>,
-    next_trigger: usize,
+    between_triggers: Range<usize>,
     sentence: usize,
     times: &[TimeExpression],
 ) -> Option<Event> {
@@ -332,7 +348,12 @@ fn build_event(
     // Place: one attached to the trigger ("attaque … à Kidal", "quitte le Mali"), else
     // the most specific place in the clause, preferring one after the trigger; places
     // after the next trigger are that trigger's.
-    let reach = |range: &Range<usize>| range.start..range.end.min(next_trigger.max(trigger.end));
+    let next_trigger = between_triggers.end;
+    let reach = |range: &Range<usize>| {
+        // A place before a previous trigger is that trigger's, unless it is attached to this one.
+        let start = range.start.max(between_triggers.start.min(trigger.start));
+        start..range.end.min(next_trigger.max(trigger.end))
+    };
     let place_mention = attached_place(analysis, kind, &trigger, next_trigger)
         .or_else(|| best_place(analysis, &reach(&clause), trigger.end))
         .or_else(|| {
@@ -372,8 +393,13 @@ fn build_event(
         let coordinated = previous.filter(|&(end, _, _)| {
             tokens.start == end + 1 && matches!(analysis.doc.keys[end].as_str(), "and" | "et" | ",")
         });
+        let one_sided = matches!(
+            kind,
+            EventKind::Attack | EventKind::Airstrike | EventKind::Capture
+        );
         let (role, side) = match kind {
-            _ if roles_known && coordinated.is_some() => {
+            // In a battle "entre A et B" the conjunction separates the sides.
+            _ if roles_known && one_sided && coordinated.is_some() => {
                 let (_, role, side) = coordinated.expect("checked");
                 (role, side)
             }

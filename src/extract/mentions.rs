@@ -35,6 +35,7 @@ pub fn find(analysis: &mut Analysis) {
     discover_proper_nouns(analysis);
     place_anaphora(analysis);
     pronouns(analysis);
+    possessive_forces(analysis);
     resolve_descriptions(analysis);
     analysis
         .mentions
@@ -1019,6 +1020,42 @@ fn pronouns(analysis: &mut Analysis) {
     }
     for (range, s, referent) in found {
         analysis.push_mention(range.clone(), s, referent, 0.6);
+        if let Some(m) = analysis.mentions.last_mut() {
+            m.surface = false;
+        }
+    }
+}
+
+/// "its forces", "leurs troupes": the forces of the actor the sentence is about
+/// (its first actor before them), else of the previous sentence's subject.
+fn possessive_forces(analysis: &mut Analysis) {
+    let forms = analysis.kb.lexicon.class("possessive-forces");
+    let n = analysis.doc.tokens.len();
+    let mut found = Vec::new();
+    let mut t = 0;
+    while t < n {
+        let Some(end) = analysis.doc.form_at(forms, t, n) else {
+            t += 1;
+            continue;
+        };
+        let s = analysis.doc.sentence_of[t];
+        let owner = |sentence: usize, before: usize| {
+            analysis
+                .mentions
+                .iter()
+                .filter(|m| m.sentence == sentence && m.tokens.end <= before && !m.quoted(analysis))
+                .filter(|m| matches!(m.referent, Referent::Actor(a) if analysis.actors[a].kind != ActorKind::Person))
+                .min_by_key(|m| m.tokens.start)
+                .map(|m| m.referent.clone())
+        };
+        let referent = owner(s, t).or_else(|| s.checked_sub(1).and_then(|p| owner(p, n)));
+        if let Some(referent) = referent.filter(|_| !analysis.occupied[t..end].iter().any(|&o| o)) {
+            found.push((t..end, s, referent));
+        }
+        t = end;
+    }
+    for (range, s, referent) in found {
+        analysis.push_mention(range, s, referent, 0.6);
         if let Some(m) = analysis.mentions.last_mut() {
             m.surface = false;
         }

@@ -888,3 +888,34 @@ fn blaming_an_actor_is_an_opposition() {
         relations(&f)
     );
 }
+
+#[test]
+fn its_forces_are_the_forces_of_the_actor_the_sentence_is_about() {
+    let f = facts(
+        Lang::En,
+        "2024-01-17",
+        "The U.S. military said its forces conducted strikes on Houthi launchers in Yemen.",
+    );
+    let strike = events_of(&f, EventKind::Airstrike)
+        .into_iter()
+        .next()
+        .expect("a strike");
+    let parts: Vec<&str> = strike
+        .participants
+        .iter()
+        .map(|p| actor(&f, p.actor))
+        .collect();
+    assert!(parts.contains(&"United States Armed Forces"), "{parts:?}");
+}
+
+#[test]
+fn a_place_before_an_earlier_trigger_is_not_the_later_events() {
+    let f = facts(
+        Lang::En,
+        "2024-01-17",
+        "The militia, which fights in Gaza, threatened more attacks in response to British strikes.",
+    );
+    for strike in events_of(&f, EventKind::Airstrike) {
+        assert!(strike.place.is_none(), "{strike:?}");
+    }
+}
