@@ -788,7 +788,10 @@ fn directional_places(analysis: &mut Analysis) {
         if let Some(end) = doc.form_at(directions, t, n) {
             let determiner =
                 t >= 1 && matches!(doc.keys[t - 1].as_str(), "le" | "de" | "au" | "the");
-            if !determiner {
+            // "plus au nord", "further north": a bearing, not a region.
+            let relative =
+                t >= 2 && matches!(doc.keys[t - 2].as_str(), "plus" | "further" | "farther");
+            if !determiner || relative {
                 continue;
             }
             let direction = canonical_direction(&doc.keys[t..end].join("-"));

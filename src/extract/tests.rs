@@ -919,3 +919,14 @@ fn a_place_before_an_earlier_trigger_is_not_the_later_events() {
         assert!(strike.place.is_none(), "{strike:?}");
     }
 }
+
+#[test]
+fn further_north_is_a_bearing_not_a_region() {
+    let f = facts(
+        Lang::Fr,
+        "2021-08-16",
+        "Au Niger, deux villages ont été attaqués plus au nord, près de la frontière.",
+    );
+    let places: Vec<&str> = f.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(!places.iter().any(|p| p.starts_with("Nord")), "{places:?}");
+}
