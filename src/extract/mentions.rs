@@ -781,6 +781,7 @@ fn directional_places(analysis: &mut Analysis) {
     let adjectives = analysis.kb.lexicon.class("direction-adjective");
     let the_country = analysis.kb.lexicon.class("the-country");
     let mut found: Vec<(Range<usize>, String, Option<usize>)> = Vec::new();
+    let mut parts_of_regions: Vec<Range<usize>> = Vec::new();
     for t in 0..n {
         if analysis.occupied[t] {
             continue;
@@ -826,8 +827,19 @@ fn directional_places(analysis: &mut Analysis) {
                     .mention_starting_at(end)
                     .map_or(end, |m| m.tokens.end);
                 found.push((t..stop, canonical_direction(&doc.keys[t]), Some(c)));
+            } else if let Some(region) = analysis.mention_starting_at(end).filter(
+                |m| matches!(m.referent, Referent::Place(p) if analysis.places[p].specificity == 3),
+            ) {
+                // "northwestern Tigray": a part of a region, a place of its own.
+                parts_of_regions.push(t..region.tokens.end);
             }
         }
+    }
+    for range in parts_of_regions {
+        let name = capitalise(&analysis.doc.text_of(range.clone()));
+        let place = analysis.discovered_place(&name, 0.6);
+        let sentence = analysis.doc.sentence_of[range.start];
+        analysis.push_mention(range, sentence, Referent::Place(place), 0.6);
     }
     for (range, direction, country) in found {
         let Some(country) = country else { continue };

@@ -930,3 +930,14 @@ fn further_north_is_a_bearing_not_a_region() {
     let places: Vec<&str> = f.places.iter().map(|p| p.name.as_str()).collect();
     assert!(!places.iter().any(|p| p.starts_with("Nord")), "{places:?}");
 }
+
+#[test]
+fn a_directional_part_of_a_region_is_a_place() {
+    let f = facts(
+        Lang::En,
+        "2022-09-01",
+        "Fighting was reported in northwestern Tigray on Thursday.",
+    );
+    let places: Vec<&str> = f.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(places.contains(&"Northwestern Tigray"), "{places:?}");
+}
