@@ -54,6 +54,8 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
         let times =
             find_time_expressions(&sentence_text, span.start, analysis.doc.lang, analysis.date);
         let range = analysis.doc.sentence_range(s);
+        // The last event built in this sentence: (index, kind, end of its trigger).
+        let mut last: Option<(usize, EventKind, usize)> = None;
         let triggers = &analysis.kb.lexicon.triggers;
         let found = analysis
             .doc
@@ -81,6 +83,16 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
                 .max()
                 .unwrap_or(range.start);
             let reference = reference(analysis, &trigger_range);
+            let trigger_end = trigger_range.end;
+            // "signed a security treaty", "ont lancé une attaque": a noun of the same kind
+            // right after a verb trigger is its object, the same event.
+            let continues = last
+                .filter(|&(_, kind, end)| {
+                    kind == trigger.kind
+                        && trigger_range.start <= end + 3
+                        && (end..trigger_range.start).all(|t| analysis.doc.tokens[t].is_word())
+                })
+                .map(|(index, _, _)| index);
             if let Some(event) = build_event(
                 analysis,
                 trigger.kind,
@@ -90,7 +102,20 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
                 s,
                 &times,
             ) {
-                events.push((event, reference));
+                match continues {
+                    Some(index) => {
+                        let host: &mut (Event, Reference) = &mut events[index];
+                        absorb_event(analysis, &mut host.0, event);
+                    }
+                    None => {
+                        events.push((event, reference));
+                        last = Some((events.len() - 1, trigger.kind, trigger_end));
+                        continue;
+                    }
+                }
+            }
+            if let Some(entry) = last.as_mut().filter(|(_, kind, _)| *kind == trigger.kind) {
+                entry.2 = entry.2.max(trigger_end);
             }
         }
     }
@@ -108,6 +133,7 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
         .collect();
     let mut merged = merge(analysis, told);
     inherit_from_context(&mut merged);
+    merge_lone(analysis, &mut merged);
     for told in &merged {
         relations.extend(alliances(analysis, told));
     }
@@ -273,7 +299,8 @@ fn inherit_from_context(events: &mut [Told]) {
                 t.event.place.is_some()
                     && match sentence.checked_sub(t.event.trigger.sentence) {
                         Some(0) => t.event.kind == kind,
-                        Some(1) => true,
+                        // A country a development concerns is no battlefield.
+                        Some(1) => t.event.kind != EventKind::Other,
                         _ => false,
                     }
             }) {
@@ -357,26 +384,50 @@ fn build_event(
     let place_mention = attached_place(analysis, kind, &trigger, next_trigger)
         .or_else(|| best_place(analysis, &reach(&clause), trigger.end))
         .or_else(|| {
-            if kind == EventKind::Capture {
-                None
-            } else {
+            // A pact or a coup is not located by a place named elsewhere in the sentence.
+            if matches!(
+                kind,
+                EventKind::Battle | EventKind::Attack | EventKind::Airstrike
+            ) {
                 best_place(analysis, &reach(&sentence_range), trigger.end)
+            } else {
+                None
             }
         });
-    if kind == EventKind::Capture
-        && place_mention.is_none_or(|m| analysis.mentions[m].tokens.start < trigger.start)
-    {
-        // A capture names what was taken after its trigger; without it, it is not one.
+    let place_mention = place_mention.filter(|&m| {
+        kind != EventKind::Capture || analysis.mentions[m].tokens.start >= trigger.start
+    });
+    // A capture names what was taken after its trigger: a place, or a site the text
+    // does not name ("investi la base", "seized a military camp"); without it, it is not one.
+    if kind == EventKind::Capture && place_mention.is_none() && !site_follows(analysis, &trigger) {
         return None;
     }
     let place = place_mention.and_then(|m| analysis.place_of(m));
 
-    // Participants: actors in the clause (else in the sentence), not claim sources.
-    let mut candidates = participant_mentions(analysis, &clause, place_mention, conflict);
+    // Participants: actors in the clause (else in the sentence), not claim sources. An
+    // event told as background ("following the July coup", "depuis deux coups d'État")
+    // is not done by the subject of the sentence: only actors after it take part.
+    // (A background attack keeps the main clause's actors: "quinze soldats tués après une attaque".)
+    let background = matches!(kind, EventKind::Other | EventKind::Agreement)
+        && is_background(analysis, &trigger);
+    let after_trigger = |range: &Range<usize>| {
+        if background {
+            range.start.max(trigger.end)..range.end
+        } else {
+            range.clone()
+        }
+    };
+    let mut candidates =
+        participant_mentions(analysis, &after_trigger(&clause), place_mention, conflict);
     // Outside its clause, an actor's role in the event is unknown.
     let roles_known = !candidates.is_empty();
     if candidates.is_empty() {
-        candidates = participant_mentions(analysis, &sentence_range, place_mention, conflict);
+        candidates = participant_mentions(
+            analysis,
+            &after_trigger(&sentence_range),
+            place_mention,
+            conflict,
+        );
     }
     let sides = sides(analysis, kind, &clause);
     let mut participants: Vec<Participant> = Vec::new();
@@ -482,7 +533,9 @@ fn attached_place(
     (0..analysis.mentions.len())
         .filter(|&i| {
             let m = &analysis.mentions[i];
-            m.tokens.start >= trigger.end && m.tokens.end <= end
+            m.tokens.start >= trigger.end
+                && m.tokens.end <= end
+                && !is_destination(analysis, m.tokens.start)
         })
         .filter(|&i| {
             let start = analysis.mentions[i].tokens.start;
@@ -503,11 +556,65 @@ fn attached_place(
         .min_by_key(|&i| analysis.mentions[i].tokens.start)
 }
 
+/// Whether a word of `class` ends within `gap` words before the trigger, in its clause.
+fn class_before(analysis: &Analysis, class: &str, trigger: &Range<usize>, gap: usize) -> bool {
+    let forms = analysis.kb.lexicon.class(class);
+    let sentence_start = analysis
+        .doc
+        .sentence_range(analysis.doc.sentence_of[trigger.start])
+        .start;
+    (trigger.start.saturating_sub(gap + 3).max(sentence_start)..trigger.start).any(|at| {
+        analysis
+            .doc
+            .form_at(forms, at, trigger.start)
+            .is_some_and(|end| {
+                end + gap >= trigger.start
+                    && (end..trigger.start).all(|t| analysis.doc.tokens[t].is_word())
+            })
+    })
+}
+
+/// Whether the event is told as the background of another ("after the coup", "en
+/// représailles à l'attaque du Hamas"): words of the `background-event` class before it.
+fn is_background(analysis: &Analysis, trigger: &Range<usize>) -> bool {
+    class_before(analysis, "background-event", trigger, 3)
+}
+
+/// Whether a site noun ("la base", "a military camp", "cette garnison") follows a capture trigger.
+fn site_follows(analysis: &Analysis, trigger: &Range<usize>) -> bool {
+    let forms = analysis.kb.lexicon.class("site-noun");
+    let sentence_end = analysis
+        .doc
+        .sentence_range(analysis.doc.sentence_of[trigger.start])
+        .end;
+    (trigger.end..(trigger.end + 6).min(sentence_end))
+        .take_while(|&t| analysis.doc.tokens[t].is_word())
+        .any(|t| analysis.doc.form_at(forms, t, sentence_end).is_some())
+}
+
+/// Whether a destination word ("vers", "towards") stands before a place: where
+/// a convoy heads is not where its fighting happens.
+fn is_destination(analysis: &Analysis, token: usize) -> bool {
+    let forms = analysis.kb.lexicon.class("destination");
+    let mut end = token;
+    if end >= 1
+        && matches!(
+            analysis.doc.keys[end - 1].as_str(),
+            "le" | "la" | "les" | "the"
+        )
+    {
+        end -= 1;
+    }
+    (1..=3).any(|len| end >= len && analysis.doc.is_form(forms, end - len..end))
+}
+
 fn best_place(analysis: &Analysis, range: &Range<usize>, after: usize) -> Option<usize> {
     (0..analysis.mentions.len())
         .filter(|&i| {
             let m = &analysis.mentions[i];
-            m.tokens.start >= range.start && m.tokens.end <= range.end
+            m.tokens.start >= range.start
+                && m.tokens.end <= range.end
+                && !is_destination(analysis, m.tokens.start)
         })
         .filter_map(|i| {
             let start = analysis.mentions[i].tokens.start;
@@ -675,8 +782,53 @@ fn merge(analysis: &Analysis, events: Vec<Told>) -> Vec<Told> {
     out
 }
 
+/// An event told without its actors ("an end to the battle for Goma"), and not as a
+/// new one, is the one of the same kind at the same place told with them, before or after.
+fn merge_lone(analysis: &Analysis, events: &mut Vec<Told>) {
+    let mut i = 0;
+    while i < events.len() {
+        let lone = &events[i].event;
+        let host = (lone.participants.is_empty()
+            && lone.place.is_some()
+            && events[i].reference != Reference::New)
+            .then(|| {
+                (0..events.len()).find(|&j| {
+                    let other = &events[j].event;
+                    j != i
+                        && other.kind == lone.kind
+                        && other.place == lone.place
+                        && !other.participants.is_empty()
+                        && !dated_apart(lone, other)
+                })
+            })
+            .flatten();
+        match host {
+            Some(j) => {
+                let told = events.remove(i);
+                absorb(analysis, &mut events[if j > i { j - 1 } else { j }], told);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Whether two events carry different dates to the day.
+fn dated_apart(a: &Event, b: &Event) -> bool {
+    let day = |t: &Option<TimeExpression>| {
+        t.as_ref()
+            .and_then(|t| t.date)
+            .filter(|d| d.precision() == Precision::Day)
+    };
+    matches!((day(&a.time), day(&b.time)), (Some(x), Some(y)) if x != y)
+}
+
 fn same_event(analysis: &Analysis, a: &Event, b: &Event, anaphoric: bool) -> bool {
     if a.kind != b.kind || a.kind == EventKind::Statement {
+        return false;
+    }
+    // Other developments are unlike one another (a coup, a withdrawal, an operation):
+    // only the same word again, or a noun pointing back, tells the same one.
+    if a.kind == EventKind::Other && head_word(&a.trigger.text) != head_word(&b.trigger.text) {
         return false;
     }
     // An agreement is usually one per story ("signed a treaty" … "the charter"); an
@@ -686,12 +838,7 @@ fn same_event(analysis: &Analysis, a: &Event, b: &Event, anaphoric: bool) -> boo
         || b.trigger.sentence.abs_diff(a.trigger.sentence) <= 1;
     // A place is captured once per story: two captures of it are one event unless dated apart.
     if a.kind == EventKind::Capture && a.place.is_some() && a.place == b.place {
-        let day = |t: &Option<TimeExpression>| {
-            t.as_ref()
-                .and_then(|t| t.date)
-                .filter(|d| d.precision() == Precision::Day)
-        };
-        return !matches!((day(&a.time), day(&b.time)), (Some(x), Some(y)) if x != y);
+        return !dated_apart(a, b);
     }
     let places_agree = match (a.place, b.place) {
         (Some(x), Some(y)) => {
@@ -720,6 +867,13 @@ fn same_event(analysis: &Analysis, a: &Event, b: &Event, anaphoric: bool) -> boo
     places_agree && (times_agree || a.kind == EventKind::Agreement)
 }
 
+/// The first word of a trigger, folded and without a plural `s` ("coups d'État" → "coup").
+fn head_word(trigger: &str) -> String {
+    let folded = crate::text::fold(trigger);
+    let word = folded.split([' ', '\'', '’']).next().unwrap_or_default();
+    word.strip_suffix('s').unwrap_or(word).to_owned()
+}
+
 /// The words of a time expression that identify it ("ce samedi" and "samedi" → "samedi").
 fn time_core(text: &str) -> String {
     const NOISE: &[&str] = &[
@@ -734,9 +888,14 @@ fn time_core(text: &str) -> String {
 }
 
 fn absorb(analysis: &Analysis, host: &mut Told, other: Told) {
-    let specificity = |p: Option<usize>| p.map_or(0, |p| analysis.places[p].specificity);
     host.sentences.extend(other.sentences);
-    let (host, other) = (&mut host.event, other.event);
+    absorb_event(analysis, &mut host.event, other.event);
+}
+
+/// Folds what `other` tells of an event into `host`: the more specific place and
+/// date, the participants it adds, the higher confidence.
+fn absorb_event(analysis: &Analysis, host: &mut Event, other: Event) {
+    let specificity = |p: Option<usize>| p.map_or(0, |p| analysis.places[p].specificity);
     if specificity(other.place) > specificity(host.place) {
         host.place = other.place;
     }

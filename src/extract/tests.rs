@@ -941,3 +941,115 @@ fn a_directional_part_of_a_region_is_a_place() {
     let places: Vec<&str> = f.places.iter().map(|p| p.name.as_str()).collect();
     assert!(places.contains(&"Northwestern Tigray"), "{places:?}");
 }
+
+fn participant_names<'f>(f: &'f Facts, e: &Event) -> Vec<&'f str> {
+    e.participants
+        .iter()
+        .map(|p| f.actors[p.actor].name.as_str())
+        .collect()
+}
+
+#[test]
+fn a_verb_and_its_event_noun_are_one_event() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Chad and Niger have signed a defence pact in Niamey.",
+        ),
+        (
+            Lang::Fr,
+            "Le Tchad et le Niger ont signé un pacte de défense à Niamey.",
+        ),
+    ] {
+        let f = facts(lang, "2025-03-01", text);
+        assert_eq!(
+            events_of(&f, EventKind::Agreement).len(),
+            1,
+            "{text}: {:?}",
+            f.events
+        );
+    }
+}
+
+#[test]
+fn a_background_development_is_not_done_by_the_sentence_subject() {
+    for (lang, text, victim) in [
+        (
+            Lang::En,
+            "ECOWAS imposed sanctions following the coup in Guinea that ousted President Alpha Condé.",
+            "Alpha Condé",
+        ),
+        (
+            Lang::Fr,
+            "La CEDEAO a imposé des sanctions après le coup d'État en Guinée qui a renversé le président Alpha Condé.",
+            "Alpha Condé",
+        ),
+    ] {
+        let f = facts(lang, "2021-09-10", text);
+        let coup = events_of(&f, EventKind::Other);
+        assert_eq!(coup.len(), 1, "{text}: {:?}", f.events);
+        let who = participant_names(&f, coup[0]);
+        assert!(!who.iter().any(|n| n.contains("CEDEAO") || n.contains("Economic Community")), "{text}: {who:?}");
+        assert!(who.iter().any(|n| n.contains(victim)), "{text}: {who:?}");
+    }
+}
+
+#[test]
+fn unlike_developments_are_not_merged() {
+    let f = facts(
+        Lang::Fr,
+        "2024-10-30",
+        "Le président a donné le coup d'envoi d'une opération contre Boko Haram. \
+         L'insurrection de Boko Haram est née en 2009 au Nigeria.",
+    );
+    assert_eq!(events_of(&f, EventKind::Other).len(), 2, "{:?}", f.events);
+}
+
+#[test]
+fn a_capture_of_an_unnamed_site_is_a_capture_without_place() {
+    for (lang, text) in [
+        (
+            Lang::Fr,
+            "Les rebelles du M23 ont investi la base de l'armée congolaise.",
+        ),
+        (
+            Lang::En,
+            "M23 rebels seized the army base after a night of clashes.",
+        ),
+    ] {
+        let f = facts(lang, "2025-01-20", text);
+        let captures = events_of(&f, EventKind::Capture);
+        assert_eq!(captures.len(), 1, "{text}: {:?}", f.events);
+        assert!(captures[0].place.is_none(), "{text}");
+        assert!(
+            participant_names(&f, captures[0]).contains(&"M23"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn fighting_on_the_way_to_a_town_is_not_at_the_town() {
+    for (lang, text) in [
+        (Lang::Fr, "Un convoi de l'armée malienne se dirigeait vers Kidal, livrant des combats aux rebelles."),
+        (Lang::En, "A Malian army convoy was heading towards Kidal, fighting the rebels on its way."),
+    ] {
+        let f = facts(lang, "2023-11-10", text);
+        let battles = events_of(&f, EventKind::Battle);
+        assert_eq!(battles.len(), 1, "{text}: {:?}", f.events);
+        assert!(battles[0].place.is_none(), "{text}: {:?}", battles[0]);
+    }
+}
+
+#[test]
+fn a_battle_named_without_its_sides_is_the_one_told_with_them() {
+    let f = facts(
+        Lang::En,
+        "2025-01-27",
+        "Diplomats called for an end to the battle for Bukavu. \
+         M23 fighters and Rwandan soldiers had been laying siege to Bukavu for days.",
+    );
+    let battles = events_of(&f, EventKind::Battle);
+    assert_eq!(battles.len(), 1, "{:?}", f.events);
+    assert!(participant_names(&f, battles[0]).contains(&"M23"));
+}
