@@ -346,8 +346,14 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         if let Some(sentence) = sentence_nodes.get(event.trigger.sentence) {
             out.add(&node, ag::EVIDENCE, sentence.clone());
         }
-        if let Some(fatalities) = event.fatalities {
-            out.add(&node, ag::FATALITIES, integer(fatalities));
+        if let Some(fatalities) = &event.fatalities {
+            out.add(&node, ag::FATALITIES, integer(fatalities.count));
+            if let Some(sentence) = sentence_nodes.get(fatalities.evidence.sentence) {
+                out.add(&node, ag::FATALITIES_EVIDENCE, sentence.clone());
+            }
+            if let Some(claim) = fatalities.claim.filter(|&c| c < facts.claims.len()) {
+                out.add(&node, ag::FATALITIES_CLAIM, claim_iri(id, claim));
+            }
         }
         out.add(&node, ag::CONFIDENCE, confidence(event.confidence));
         out.add(&node, v::PROV_WAS_DERIVED_FROM, article_node.clone());
@@ -460,8 +466,8 @@ pub fn to_sorted_nquads(quads: &[Quad]) -> String {
 mod tests {
     use super::*;
     use crate::extract::{
-        Claim, Event, EventKind, Evidence, Participant, Place, Relation, RelationKind, Sentence,
-        Span, TimeExpression,
+        Claim, Event, EventKind, Evidence, Fatalities, Participant, Place, Relation, RelationKind,
+        Sentence, Span, TimeExpression,
     };
 
     fn mention(text: &str, start: usize) -> Mention {
@@ -583,7 +589,11 @@ mod tests {
                     span: Span { start: 0, end: 6 },
                     date: PartialDate::day(2024, 7, 27),
                 }),
-                fatalities: Some(10),
+                fatalities: Some(Fatalities {
+                    count: 10,
+                    evidence: evidence("Une source locale a déclaré"),
+                    claim: Some(0),
+                }),
                 confidence: 0.8,
             }],
             relations: vec![Relation {

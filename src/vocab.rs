@@ -157,6 +157,12 @@ pub mod ag {
     /// The property `ag:about`.
     pub const ABOUT: NamedNodeRef<'_> =
         NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#about");
+    /// The property `ag:fatalitiesEvidence`: the sentence that states an event's death toll.
+    pub const FATALITIES_EVIDENCE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#fatalitiesEvidence");
+    /// The property `ag:fatalitiesClaim`: the claim that states an event's death toll.
+    pub const FATALITIES_CLAIM: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#fatalitiesClaim");
     /// The property `ag:relationSubject`.
     pub const RELATION_SUBJECT: NamedNodeRef<'_> =
         NamedNodeRef::new_unchecked("https://w3id.org/actorgraph/ns#relationSubject");
@@ -271,6 +277,8 @@ pub mod ag {
         IN_ARTICLE,
         EVIDENCE,
         ABOUT,
+        FATALITIES_EVIDENCE,
+        FATALITIES_CLAIM,
         RELATION_SUBJECT,
         RELATION_PREDICATE,
         RELATION_OBJECT,

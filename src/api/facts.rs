@@ -102,8 +102,10 @@ pub struct EventDto {
     pub roles: Vec<RoleDto>,
     /// Confidence in [0, 1].
     pub confidence: f32,
-    /// People killed, when stated.
+    /// People killed, when stated (the lowest figure).
     pub fatalities: Option<u32>,
+    /// Who states the death toll, when it is someone's reported words.
+    pub fatalities_source: Option<String>,
     /// Its IRI.
     pub iri: String,
 }
@@ -240,7 +242,16 @@ impl FactsDto {
                         })
                         .collect(),
                     confidence: event.confidence,
-                    fatalities: event.fatalities,
+                    fatalities: event.fatalities.as_ref().map(|f| f.count),
+                    fatalities_source: event
+                        .fatalities
+                        .as_ref()
+                        .and_then(|f| f.claim)
+                        .and_then(|c| facts.claims.get(c))
+                        .and_then(|c| match &c.source {
+                            ClaimSource::Actor(index) => actor_name(*index),
+                            ClaimSource::Described(text) => Some(text.clone()),
+                        }),
                     iri: rdf::event_iri(&article.id, index).as_str().to_owned(),
                 })
                 .collect(),

@@ -293,10 +293,21 @@ pub struct Event {
     pub place: Option<usize>,
     /// When it happened.
     pub time: Option<TimeExpression>,
-    /// The number of people killed, the most conservative figure stated.
-    pub fatalities: Option<u32>,
+    /// The number of people killed: the most conservative figure stated.
+    pub fatalities: Option<Fatalities>,
     /// How sure the extractor is, in [0, 1].
     pub confidence: f32,
+}
+
+/// A death toll of an event, as the text states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fatalities {
+    /// The number of people killed (the lowest figure stated for the event).
+    pub count: u32,
+    /// The sentence that states it.
+    pub evidence: Evidence,
+    /// The claim that states it, when the sentence reports someone's words: index into [`Facts::claims`].
+    pub claim: Option<usize>,
 }
 
 /// A relation predicate (mirrors the ontology's object properties).

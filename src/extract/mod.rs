@@ -3,10 +3,12 @@
 //! This module knows nothing about RDF or the store. The pipeline:
 //! tokens and sentences (`document`) → mentions from the gazetteer, state
 //! bodies, descriptions and cues, with in-article coreference (`mentions`)
-//! → claims (`claims`) → events and their merging (`events`) → relations
+//! → claims (`claims`) → events and their merging (`events`), with their death
+//! tolls (`casualties`) → relations
 //! (`relations`) → [`Facts`].
 
 mod analysis;
+mod casualties;
 mod claims;
 mod document;
 mod events;
@@ -33,7 +35,8 @@ pub fn extract(article: &Article, knowledge: &Knowledge) -> Facts {
         let tokens = analysis.mentions[backer].tokens.clone();
         analysis.claim_sources.push(tokens);
     }
-    let (told, event_relations) = events::find(&mut analysis);
+    let (mut told, event_relations) = events::find(&mut analysis);
+    casualties::attach(&analysis, &mut told);
     let mut relations = relations::find(&mut analysis, event_relations);
     for claim in &mut claims {
         claim.about = told
@@ -41,6 +44,14 @@ pub fn extract(article: &Article, knowledge: &Knowledge) -> Facts {
             .position(|t| t.sentences.contains(&claim.evidence.sentence));
     }
     let mut events: Vec<Event> = told.into_iter().map(|t| t.event).collect();
+    // A toll in reported words is that source's claim, not the article's own.
+    for event in &mut events {
+        if let Some(fatalities) = &mut event.fatalities {
+            fatalities.claim = claims
+                .iter()
+                .position(|c| c.evidence.sentence == fatalities.evidence.sentence);
+        }
+    }
     assemble(analysis, &mut events, &mut relations, &mut claims)
 }
 

@@ -1053,3 +1053,90 @@ fn a_battle_named_without_its_sides_is_the_one_told_with_them() {
     assert_eq!(battles.len(), 1, "{:?}", f.events);
     assert!(participant_names(&f, battles[0]).contains(&"M23"));
 }
+
+fn tolls(f: &Facts) -> Vec<(EventKind, u32)> {
+    f.events
+        .iter()
+        .filter_map(|e| e.fatalities.as_ref().map(|t| (e.kind, t.count)))
+        .collect()
+}
+
+#[test]
+fn death_tolls_in_figures_and_words_go_to_their_event() {
+    for (lang, text, count) in [
+        (
+            Lang::Fr,
+            "Douze soldats tchadiens ont été tués lundi dans une attaque à Bol.",
+            12,
+        ),
+        (
+            Lang::Fr,
+            "Une frappe israélienne à Rafah a fait 1.250 morts, selon un bilan.",
+            1250,
+        ),
+        (
+            Lang::Fr,
+            "Une embuscade à Diffa a fait vingt-deux morts parmi les soldats.",
+            22,
+        ),
+        (
+            Lang::En,
+            "An attack on a base near Bol killed at least 14 soldiers on Monday.",
+            14,
+        ),
+        (
+            Lang::En,
+            "Some 3,000 people, most of them civilians, were killed in the fighting in Omdurman.",
+            3000,
+        ),
+        (
+            Lang::En,
+            "Twenty-one villagers died when gunmen attacked Kishi.",
+            21,
+        ),
+    ] {
+        let f = facts(lang, "2025-03-10", text);
+        let found = tolls(&f);
+        assert_eq!(found.len(), 1, "{text}: {:?}", f.events);
+        assert_eq!(found[0].1, count, "{text}");
+    }
+}
+
+#[test]
+fn a_death_toll_keeps_the_lowest_figure_and_its_source() {
+    let f = facts(
+        Lang::Fr,
+        "2025-03-10",
+        "Une attaque a visé lundi le camp de Bol. Au moins 20 soldats ont été tués dans cette attaque, \
+         selon l'armée tchadienne. Des sources locales évoquent 35 morts dans cette attaque.",
+    );
+    let attack = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Attack)
+        .expect("the attack");
+    let toll = attack.fatalities.as_ref().expect("a toll");
+    assert_eq!(toll.count, 20);
+    let claim = &f.claims[toll.claim.expect("a reported figure")];
+    match &claim.source {
+        ClaimSource::Actor(a) => assert!(f.actors[*a].name.contains("tchadienne"), "{claim:?}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn years_wounded_and_displaced_are_no_death_tolls() {
+    for (lang, text) in [
+        (
+            Lang::Fr,
+            "L'attaque de 2019 à Inates a fait 30 blessés et 2000 déplacés.",
+        ),
+        (
+            Lang::En,
+            "The attack in 2019 on Inates left 30 wounded, and 2000 displaced.",
+        ),
+    ] {
+        let f = facts(lang, "2025-03-10", text);
+        assert!(tolls(&f).is_empty(), "{text}: {:?}", f.events);
+    }
+}
