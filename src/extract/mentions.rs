@@ -285,7 +285,7 @@ fn choose_target(
 ) -> Option<(NameTarget, f32)> {
     let gazetteer = &analysis.kb.gazetteer;
     let main_country = context.main_country();
-    // (valid, context evidence, population)
+    // (valid, context evidence, population for a place or start of validity for an actor)
     let score = |target: &NameTarget| -> (bool, usize, u64) {
         match *target {
             NameTarget::Place(p) | NameTarget::Demonym(p) => {
@@ -318,7 +318,11 @@ fn choose_target(
                     .as_ref()
                     .and_then(|c| context.countries.get(c).copied())
                     .unwrap_or(0);
-                (valid, evidence, 0)
+                // Of a renamed actor's names valid at once ("CSP" in 2024), the newer one.
+                let since = actor.valid_from.map_or(0, |d| {
+                    u64::from(d.year.unsigned_abs()) * 100 + u64::from(d.month.unwrap_or(0))
+                });
+                (valid, evidence, since)
             }
         }
     };

@@ -1140,3 +1140,40 @@ fn years_wounded_and_displaced_are_no_death_tolls() {
         assert!(tolls(&f).is_empty(), "{text}: {:?}", f.events);
     }
 }
+
+#[test]
+fn a_renamed_actor_is_resolved_as_the_article_date_requires() {
+    for (lang, date, text, expected) in [
+        (
+            Lang::Fr,
+            "2022-12",
+            "Les rebelles du CSP ont quitté les pourparlers d'Alger.",
+            "CSP-PSD",
+        ),
+        (
+            Lang::Fr,
+            "2024-07",
+            "Les rebelles du CSP ont attaqué un convoi près de Kidal.",
+            "CSP-DPA",
+        ),
+        (
+            Lang::En,
+            "2022-12",
+            "CSP rebels walked out of the Algiers talks.",
+            "CSP-PSD",
+        ),
+        (
+            Lang::En,
+            "2024-07",
+            "CSP rebels attacked a convoy near Kidal.",
+            "CSP-DPA",
+        ),
+    ] {
+        let f = facts(lang, date, text);
+        assert!(
+            actor_names(&f).contains(&expected),
+            "{date} {text}: {:?}",
+            actor_names(&f)
+        );
+    }
+}
