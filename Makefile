@@ -26,6 +26,7 @@ run: build
 	target/release/actorgraph serve
 
 test: build pydeps
+	python3 ontology/check.py
 	$(CARGO) test --release
 	tests/schemathesis.sh
 	@if [ -x scripts/eval.sh ]; then scripts/eval.sh; fi

@@ -7,6 +7,7 @@ use super::{
     ActorKind, Event, EventKind, Evidence, Participant, RelationKind, Role, TimeExpression,
 };
 use crate::date::Precision;
+use crate::ontology::EventTrigger;
 use std::ops::Range;
 
 /// A relation an event shows between two actors (sides of a battle oppose each
@@ -95,8 +96,7 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
                 .map(|(index, _, _)| index);
             if let Some(event) = build_event(
                 analysis,
-                trigger.kind,
-                trigger.confidence,
+                &trigger,
                 trigger_range,
                 previous_trigger..next_trigger,
                 s,
@@ -354,13 +354,13 @@ fn hedged(analysis: &Analysis, trigger: usize, sentence_start: usize) -> bool {
 
 fn build_event(
     analysis: &mut Analysis,
-    kind: EventKind,
-    confidence: f32,
+    entry: &EventTrigger,
     trigger: Range<usize>,
     between_triggers: Range<usize>,
     sentence: usize,
     times: &[TimeExpression],
 ) -> Option<Event> {
+    let (kind, confidence) = (entry.kind, entry.confidence);
     let clause = analysis.clause_around(trigger.start);
     let sentence_range = analysis.doc.sentence_range(sentence);
     let conflict = matches!(
@@ -397,6 +397,18 @@ fn build_event(
     let place_mention = place_mention.filter(|&m| {
         kind != EventKind::Capture || analysis.mentions[m].tokens.start >= trigger.start
     });
+    // "ont repris Kidal": the place is the trigger's object, right after it.
+    if entry.object_follows
+        && !place_mention.is_some_and(|m| {
+            let start = analysis.mentions[m].tokens.start;
+            start >= trigger.end
+                && start <= trigger.end + 3
+                && (trigger.end..start).all(|t| analysis.doc.tokens[t].is_word())
+                && !is_locative(analysis, start)
+        })
+    {
+        return None;
+    }
     // A capture names what was taken after its trigger: a place, or a site the text
     // does not name ("investi la base", "seized a military camp"); without it, it is not one.
     if kind == EventKind::Capture && place_mention.is_none() && !site_follows(analysis, &trigger) {

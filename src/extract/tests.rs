@@ -1177,3 +1177,39 @@ fn a_renamed_actor_is_resolved_as_the_article_date_requires() {
         );
     }
 }
+
+#[test]
+fn the_gazetteer_knows_the_cabo_delgado_war() {
+    for (lang, text) in [
+        (Lang::Fr, "L'armée mozambicaine et les soldats rwandais ont repris Mocímboa da Praia aux insurgés de l'État islamique au Mozambique."),
+        (Lang::En, "Mozambique's army and Rwandan troops retook Mocímboa da Praia from Islamic State Mozambique Province insurgents."),
+    ] {
+        let f = facts(lang, "2021-08-10", text);
+        let names = actor_names(&f);
+        assert!(names.iter().any(|n| n.contains("défense du Mozambique") || n.contains("Defence Forces of Mozambique")), "{text}: {names:?}");
+        assert!(names.iter().any(|n| n.contains("Mozambique") && (n.contains("État islamique") || n.contains("Islamic State"))), "{text}: {names:?}");
+        assert!(f.places.iter().any(|p| p.name.contains("Praia")), "{text}: {:?}", f.places);
+        let capture = events_of(&f, EventKind::Capture);
+        assert_eq!(capture.len(), 1, "{text}: {:?}", f.events);
+    }
+}
+
+#[test]
+fn a_verb_whose_object_is_the_place_is_a_capture_only_with_it() {
+    let f = facts(
+        Lang::Fr,
+        "2024-02-01",
+        "L'armée malienne a repris Kidal mardi.",
+    );
+    assert_eq!(events_of(&f, EventKind::Capture).len(), 1, "{:?}", f.events);
+    let f = facts(
+        Lang::Fr,
+        "2024-02-01",
+        "Les combats ont repris mardi à Kidal entre l'armée et les rebelles.",
+    );
+    assert!(
+        events_of(&f, EventKind::Capture).is_empty(),
+        "{:?}",
+        f.events
+    );
+}

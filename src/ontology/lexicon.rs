@@ -68,6 +68,9 @@ pub struct EventTrigger {
     pub kind: EventKind,
     /// How sure a match makes us, in [0, 1].
     pub confidence: f32,
+    /// Whether the place must follow the trigger as its object (`lex:objectFollows`):
+    /// "ont repris Kidal" is a capture, "les combats ont repris à Kidal" is not.
+    pub object_follows: bool,
 }
 
 /// Words that state a relation.
@@ -206,10 +209,14 @@ impl Lexicon {
                     .and_then(|t| t.strip_prefix(AG))
                     .and_then(EventKind::from_class_name)
                     .ok_or_else(|| error("a trigger needs ag:eventType with an ag: event class"))?;
+                let object_follows = node
+                    .literal(&format!("{LEX}objectFollows"))
+                    .is_some_and(|v| v == "true" || v == "1");
                 self.triggers.push(EventTrigger {
                     forms,
                     kind,
                     confidence,
+                    object_follows,
                 });
             } else if class("RelationCue") {
                 let kind = node
