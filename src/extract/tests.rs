@@ -1213,3 +1213,37 @@ fn a_verb_whose_object_is_the_place_is_a_capture_only_with_it() {
         f.events
     );
 }
+
+#[test]
+fn descriptions_and_pronouns_corefer_in_english() {
+    let f = facts(
+        Lang::En,
+        "2024-01",
+        "In Mali, the junta led by Colonel Assimi Goïta hardened its tone. It broke ties with France.",
+    );
+    let rels = relations(&f);
+    assert!(
+        rels.iter()
+            .any(|r| r.starts_with("Assimi Goïta leads") && r.contains("junta")),
+        "{rels:?}"
+    );
+    assert!(
+        rels.iter()
+            .any(|r| r.contains("junta brokeAllianceWith France")),
+        "{rels:?}"
+    );
+}
+
+#[test]
+fn rebels_backed_by_a_state_are_allied_with_it_in_french() {
+    let f = facts(
+        Lang::Fr,
+        "2025-01-27",
+        "Les rebelles du M23, soutenus par le Rwanda, ont pris Goma lundi.",
+    );
+    assert!(
+        relations(&f).contains(&"M23 allyOf Rwanda".to_owned()),
+        "{:?}",
+        relations(&f)
+    );
+}
