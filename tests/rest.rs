@@ -586,7 +586,11 @@ async fn graph_keeps_the_relations_of_a_date_window() {
     let july = server
         .json("/api/graph?actor=wagner&from=2024-07&to=2024-07-31", 200)
         .await;
-    assert_eq!(count(&all), count(&july), "the seed's relations date from July 2024");
+    assert_eq!(
+        count(&all),
+        count(&july),
+        "the seed's relations date from July 2024"
+    );
     // After the seed, only undated relations (the gazetteer's) remain: none is an alliance.
     let later = server.json("/api/graph?actor=wagner&from=2025", 200).await;
     assert!(count(&later) < count(&all), "{later}");

@@ -14,7 +14,7 @@ export default defineConfig({
   server: {
     // `npm run dev` proxies the APIs to a server started with `actorgraph serve`.
     proxy: Object.fromEntries(
-      ['/api', '/sparql', '/query', '/update', '/store', '/health'].map((p) => [p, 'http://127.0.0.1:7878']),
+      ['/api', '/sparql', '/query', '/update', '/store', '/health'].map((p) => [p, process.env.ACTORGRAPH_URL || 'http://127.0.0.1:7878']),
     ),
   },
 });

@@ -104,7 +104,11 @@ fn asset(path: &str, bytes: &'static [u8], etag: &'static str, headers: &HeaderM
     let not_modified = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.split(',').any(|tag| tag.trim() == etag || tag.trim() == "*"));
+        .is_some_and(|value| {
+            value
+                .split(',')
+                .any(|tag| tag.trim() == etag || tag.trim() == "*")
+        });
     let status = if not_modified {
         StatusCode::NOT_MODIFIED
     } else {
@@ -128,7 +132,9 @@ fn asset(path: &str, bytes: &'static [u8], etag: &'static str, headers: &HeaderM
     } else {
         Body::from(bytes)
     };
-    response.body(body).unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+    response
+        .body(body)
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
 /// The answer of a binary built without the UI: how to get it.
@@ -139,7 +145,8 @@ fn not_built() -> Response {
         with <code>make build</code> (or <code>npm ci &amp;&amp; npm run build</code> in <code>web/</code>, \
         then <code>cargo build --release</code>).</p>\
         <p>The APIs work without it: <a href=\"/api/docs\">/api/docs</a>, <a href=\"/sparql\">/sparql</a>.</p></html>";
-    let mut response = (StatusCode::SERVICE_UNAVAILABLE, axum::response::Html(page)).into_response();
+    let mut response =
+        (StatusCode::SERVICE_UNAVAILABLE, axum::response::Html(page)).into_response();
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -164,8 +171,14 @@ mod tests {
     #[test]
     fn content_types_by_extension() {
         assert_eq!(content_type("index.html"), "text/html; charset=utf-8");
-        assert_eq!(content_type("assets/main-abc.js"), "text/javascript; charset=utf-8");
-        assert_eq!(content_type("assets/main-abc.css"), "text/css; charset=utf-8");
+        assert_eq!(
+            content_type("assets/main-abc.js"),
+            "text/javascript; charset=utf-8"
+        );
+        assert_eq!(
+            content_type("assets/main-abc.css"),
+            "text/css; charset=utf-8"
+        );
         assert_eq!(content_type("favicon.svg"), "image/svg+xml");
         assert_eq!(content_type("blob"), "application/octet-stream");
     }

@@ -6,7 +6,8 @@
 //
 //   node e2e/e2e.mjs            (from web/; the binary must be built)
 // Environment: ACTORGRAPH_BIN (default $CARGO_TARGET_DIR/release/actorgraph, else ../target/…),
-// CHROMIUM (default /usr/bin/chromium), SCREENSHOTS (where to save them; default e2e/output).
+// CHROMIUM (default /usr/bin/chromium), SCREENSHOTS (where to save them; default e2e/output),
+// E2E_URL (test a server already running there, e.g. `npm run dev`, instead of starting one).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(repo, process.env.
 const binary = process.env.ACTORGRAPH_BIN || path.join(targetDir, 'release', 'actorgraph');
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const screenshots = path.resolve(process.env.SCREENSHOTS || path.join(here, 'output'));
-const TOKEN = 'e2e-token';
+const TOKEN = process.env.E2E_TOKEN || 'e2e-token';
 const WAIT = 20_000;
 
 let passed = 0;
@@ -83,7 +84,9 @@ async function main() {
 
   mkdirSync(screenshots, { recursive: true });
   const work = mkdtempSync(path.join(tmpdir(), 'actorgraph-e2e-'));
-  const { child, address } = await startServer(work);
+  const { child, address } = process.env.E2E_URL
+    ? { child: null, address: process.env.E2E_URL }
+    : await startServer(work);
   const origin = new URL(address).origin;
   log(`server at ${origin}; screenshots in ${screenshots}`);
   const browser = await chromium.launch({
@@ -167,6 +170,9 @@ async function main() {
     });
 
     await step('clicking the ally edge shows the evidence sentence, its article, date and claimants', async () => {
+      await page.locator('#network').scrollIntoViewIfNeeded();
+      // Let the graph library see the scroll before it maps the click to an edge.
+      await page.waitForTimeout(300);
       const point = await page.evaluate(() => {
         const cy = window.actorgraph.cy;
         const edge = cy.edges().filter((e) => e.hasClass('ally') && !e.data('derived')
@@ -177,6 +183,11 @@ async function main() {
       });
       await page.mouse.click(point.x, point.y);
       const panel = page.locator('#edge-panel');
+      if (process.env.E2E_DEBUG) {
+        await page.waitForTimeout(1500);
+        log(`point ${JSON.stringify(point)}; panel: ${await panel.innerText()}`);
+        await shot(page, 'debug');
+      }
       await panel.locator('#evidence-title', { hasText: 'ally of' }).waitFor();
       await panel.locator('blockquote', { hasText: "l'armée malienne et ses alliés russes" }).waitFor();
       await panel.locator('.evidence-meta', { hasText: '2024-07' }).waitFor();
@@ -242,15 +253,19 @@ async function main() {
       await page.locator('#preview', { hasText: 'Djibo' }).waitFor();
       await page.locator('#ingest-token').fill(TOKEN);
       await page.locator('#save-button').click();
-      await page.locator('#saved', { hasText: 'Stored.' }).waitFor();
+      await page.locator('#saved', { hasText: process.env.E2E_URL ? /Stored\.|Already stored/ : 'Stored.' }).waitFor();
       await shot(page, 'ingest');
     });
 
     await step('keyboard: skip link, then search and Enter open an actor', async () => {
-      await page.goto(`${origin}/`);
+      await page.goto(`${origin}/articles`);
+      await page.locator('.result').first().waitFor();
       await page.keyboard.press('Tab');
       const first = await page.evaluate(() => document.activeElement?.className);
       check(first === 'skip-link', `the first Tab stop is ${first}`);
+      await page.keyboard.press('Enter');
+      check(await page.evaluate(() => document.activeElement?.id) === 'main', 'the skip link does not reach the content');
+      await page.goto(`${origin}/`);
       await page.locator('#actor-search').focus();
       await page.keyboard.type('CSP');
       await page.locator('#search-results a', { hasText: 'CSP-DPA' }).first().waitFor();
@@ -261,8 +276,8 @@ async function main() {
 
     const phone = await newPage({ width: 390, height: 844 });
     await step('a phone-sized screen: no sideways scrolling, network and map drawn', async () => {
-      for (const [url, ready, name] of [
-        ['/actor/wagner', '#opponents >> text=CSP-DPA', 'phone-actor'],
+      for (const [url, ready, name, focus] of [
+        ['/actor/wagner', '#opponents >> text=CSP-DPA', 'phone-actor', '#network'],
         ['/events', '#map circle.event-dot', 'phone-events'],
         ['/editor', '.cm-content', 'phone-sparql'],
       ]) {
@@ -270,6 +285,7 @@ async function main() {
         await phone.locator(ready).first().waitFor();
         const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         check(overflow <= 1, `${url} scrolls sideways by ${overflow}px`);
+        if (focus) await phone.locator(focus).scrollIntoViewIfNeeded();
         await shot(phone, name);
       }
     });
@@ -280,7 +296,7 @@ async function main() {
     });
   } finally {
     await browser.close();
-    child.kill('SIGTERM');
+    if (child) child.kill('SIGTERM');
     rmSync(work, { recursive: true, force: true });
   }
   log(`e2e: ${passed} passed, ${failed} failed`);

@@ -45,7 +45,11 @@ export function navigate(url, { replace = false } = {}) {
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   render().then(() => {
-    if (!replace) main.focus({ preventScroll: false });
+    if (!replace) {
+      // Move focus to the new content for screen readers and keyboards, from the top of the page.
+      window.scrollTo(0, 0);
+      main.focus({ preventScroll: true });
+    }
   });
 }
 
@@ -58,6 +62,8 @@ document.addEventListener('click', (event) => {
   if (url.origin !== location.origin) return;
   // The APIs are not pages of the app.
   if (/^\/(api|sparql|query|update|store|health)(\/|$)/.test(url.pathname)) return;
+  // In-page anchors (the skip link) keep the browser's behaviour: scroll and focus.
+  if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
   event.preventDefault();
   if (url.pathname === location.pathname && url.search === location.search) return;
   navigate(url.pathname + url.search + url.hash);

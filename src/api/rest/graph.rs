@@ -7,8 +7,8 @@ use super::problem::Problem;
 use super::queries::{self, Scope};
 use super::relations::{self, Edge};
 use super::{blocking, date_param, overlaps, Params};
-use crate::date::PartialDate;
 use crate::api::AppState;
+use crate::date::PartialDate;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -43,7 +43,10 @@ fn in_window(edge: &Edge, from: Option<PartialDate>, to: Option<PartialDate>) ->
     if from.is_none() && to.is_none() {
         return true;
     }
-    let dated = edge.evidence.as_ref().and_then(|evidence| evidence.date.as_deref());
+    let dated = edge
+        .evidence
+        .as_ref()
+        .and_then(|evidence| evidence.date.as_deref());
     let start = edge.since.as_deref().or(dated);
     let end = edge.until.as_deref().or(dated);
     overlaps(start, end, from, to)

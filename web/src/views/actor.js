@@ -25,7 +25,7 @@ function edgeKind(predicate) {
 const STYLE = [
   { selector: 'node', style: {
     'background-color': (node) => TYPE_COLOURS[node.data('type')] || TYPE_COLOURS.Actor,
-    label: 'data(name)', color: '#1b1f24', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4,
+    label: 'data(name)', color: '#1b1f24', 'font-size': 12, 'text-valign': 'bottom', 'text-margin-y': 4,
     'text-wrap': 'wrap', 'text-max-width': 110, width: 22, height: 22,
     'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': 1,
   } },
@@ -172,11 +172,19 @@ export async function render(main, [id], query) {
     if (cy) cy.destroy();
     cy = cytoscape({
       container: networkBox, elements, style: STYLE,
-      wheelSensitivity: 0.3, minZoom: 0.3, maxZoom: 3,
+      minZoom: 0.3, maxZoom: 3,
       // Rings by distance first, so the force-directed pass starts from the same place every time.
       layout: { name: 'concentric', concentric: (node) => 3 - node.data('depth'), levelWidth: () => 1, animate: false },
     });
-    cy.layout({ name: 'cose', randomize: false, animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 110, padding: 30 }).run();
+    cy.layout({
+      name: 'cose', randomize: false, animate: false, padding: 40, gravity: 0.8, nodeOverlap: 20,
+      nodeRepulsion: () => 60000, idealEdgeLength: () => 70, edgeElasticity: () => 100,
+    }).run();
+    // A small network would be blown up to fill the box: keep it at a readable scale.
+    if (cy.zoom() > 1.4) {
+      cy.zoom(1.4);
+      cy.center();
+    }
     cy.on('tap', 'edge', (event) => {
       const edge = event.target.data();
       guarded(evidence, () => showEvidence(byId[edge.source], byId[edge.target], edge.predicate, edge.derived));
@@ -206,7 +214,7 @@ export async function render(main, [id], query) {
         opponents.length ? opponents.map((node, index) => [index ? ', ' : '', actorLink(node)]) : 'none found'),
       graph.truncated ? note('The network was cut to stay readable.', 'warning') : null,
     );
-    fill(table, graph.edges.length ? h('table', { class: 'data' },
+    fill(table, graph.edges.length ? h('div', { class: 'table-scroll' }, h('table', { class: 'data' },
       h('caption', { class: 'visually-hidden' }, 'Relations drawn in the network'),
       h('thead', {}, h('tr', {}, ['Actor', 'Relation', 'Actor', 'Kind', 'Support', ''].map((label) => h('th', { scope: 'col' }, label)))),
       h('tbody', {}, graph.edges.map((edge) => h('tr', { class: edgeKind(edge.predicate) },
@@ -217,7 +225,7 @@ export async function render(main, [id], query) {
         h('td', {}, String(edge.weight)),
         h('td', {}, h('button', { type: 'button', class: 'small', onclick: () => guarded(evidence, () =>
           showEvidence(byId[edge.source], byId[edge.target], edge.predicate, edge.derived)) }, 'Evidence')),
-      )))) : note('No relation within these settings.'));
+      ))))) : note('No relation within these settings.'));
   }
 
   await guarded(profile, async () => {
@@ -227,7 +235,9 @@ export async function render(main, [id], query) {
       h('h1', { id: 'actor-name' }, actor.name, ' ', h('span', { class: `badge type-${actor.type}` }, humanType(actor.type))),
       actor.description ? h('p', { class: 'description' }, actor.description) : null,
       h('dl', { class: 'facts' },
-        actor.aliases?.length ? [h('dt', {}, 'Also called'), h('dd', { class: 'aliases' }, actor.aliases.join(' · '))] : null,
+        actor.aliases?.length ? [h('dt', {}, 'Also called'), h('dd', { class: 'aliases' },
+          actor.aliases.slice(0, 5).join(' · '),
+          actor.aliases.length > 5 ? h('details', {}, h('summary', {}, `${actor.aliases.length - 5} more`), actor.aliases.slice(5).join(' · ')) : null)] : null,
         actor.country ? [h('dt', {}, 'Country'), h('dd', {}, actor.country.name)] : null,
         [h('dt', {}, 'First seen'), h('dd', { id: 'first-seen' }, actor.first_seen || '—')],
         [h('dt', {}, 'Last seen'), h('dd', { id: 'last-seen' }, actor.last_seen || '—')],

@@ -25,9 +25,11 @@ const EXAMPLES = [
   ?x rdfs:label ?a . ?y rdfs:label ?b .
   FILTER(lang(?a) IN ("en", "") && lang(?b) IN ("en", ""))
 } ORDER BY ?a ?b` },
-  { name: 'Alliances with their evidence', query: `SELECT ?subject ?object ?evidence ?article WHERE {
-  GRAPH ?article { ?s ag:allyOf ?o . }
-  ?r ag:relationSubject ?s ; ag:relationPredicate ag:allyOf ; ag:relationObject ?o ; ag:evidenceText ?evidence .
+  { name: 'Alliances with their evidence', query: `SELECT ?subject ?object ?evidence ?date WHERE {
+  ?r a ag:Relationship ; ag:relationSubject ?s ; ag:relationPredicate ag:allyOf ;
+     ag:relationObject ?o ; prov:wasDerivedFrom ?article .
+  OPTIONAL { ?r ag:evidenceText ?evidence }
+  OPTIONAL { ?article ag:date ?date }
   ?s rdfs:label ?subject . ?o rdfs:label ?object .
   FILTER(lang(?subject) IN ("en", "") && lang(?object) IN ("en", ""))
 }` },

@@ -161,7 +161,7 @@ export async function render(main, _params, query) {
       // Frame the events with a margin of a few degrees.
       const lons = located.map((e) => e.coordinates.longitude);
       const lats = located.map((e) => e.coordinates.latitude);
-      const pad = 6;
+      const pad = 9;
       const box = {
         type: 'MultiPoint',
         coordinates: [
@@ -275,7 +275,7 @@ export async function render(main, _params, query) {
   }
 
   function drawList() {
-    fill(list, events.length ? h('table', { class: 'data' },
+    fill(list, events.length ? h('div', { class: 'table-scroll' }, h('table', { class: 'data' },
       h('thead', {}, h('tr', {}, ['Event', 'Date', 'Place', 'Participants', ''].map((label) => h('th', { scope: 'col' }, label)))),
       h('tbody', {}, events.map((event) => h('tr', { 'data-event': event.id, class: event.id === selected ? 'selected' : '' },
         h('td', {}, humanType(event.type)),
@@ -283,7 +283,7 @@ export async function render(main, _params, query) {
         h('td', {}, event.place ? event.place.name : '—'),
         h('td', {}, event.participants.map((p, index) => [index ? ', ' : '', actorLink(p.actor)])),
         h('td', {}, h('button', { type: 'button', class: 'small', onclick: () => choose(event.id) }, 'Details')),
-      )))) : note('No event matches these filters.'));
+      ))))) : note('No event matches these filters.'));
   }
 
   async function showEvent(id) {
