@@ -565,6 +565,7 @@ async fn the_openapi_document_and_the_docs_page() {
         "/api/places/{id}",
         "/api/articles",
         "/api/articles/{id}",
+        "/api/extract",
         "/api/graph",
     ] {
         assert!(spec["paths"][path].is_object(), "{path} is not documented");

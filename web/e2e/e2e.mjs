@@ -254,6 +254,8 @@ async function main() {
       await page.locator('#ingest-token').fill(TOKEN);
       await page.locator('#save-button').click();
       await page.locator('#saved', { hasText: process.env.E2E_URL ? /Stored\.|Already stored/ : 'Stored.' }).waitFor();
+      await page.locator('#save-button').scrollIntoViewIfNeeded();
+      await page.evaluate(() => document.getElementById('save-button').scrollIntoView({ block: 'start' }));
       await shot(page, 'ingest');
     });
 

@@ -234,21 +234,22 @@ export async function render(main, [id], query) {
     fill(profile,
       h('h1', { id: 'actor-name' }, actor.name, ' ', h('span', { class: `badge type-${actor.type}` }, humanType(actor.type))),
       actor.description ? h('p', { class: 'description' }, actor.description) : null,
-      h('dl', { class: 'facts' },
-        actor.aliases?.length ? [h('dt', {}, 'Also called'), h('dd', { class: 'aliases' },
-          actor.aliases.slice(0, 5).join(' · '),
-          actor.aliases.length > 5 ? h('details', {}, h('summary', {}, `${actor.aliases.length - 5} more`), actor.aliases.slice(5).join(' · ')) : null)] : null,
-        actor.country ? [h('dt', {}, 'Country'), h('dd', {}, actor.country.name)] : null,
-        [h('dt', {}, 'First seen'), h('dd', { id: 'first-seen' }, actor.first_seen || '—')],
-        [h('dt', {}, 'Last seen'), h('dd', { id: 'last-seen' }, actor.last_seen || '—')],
-        [h('dt', {}, 'In the sources'), h('dd', {}, `${actor.articles} article(s), ${actor.mentions} mention(s), ${actor.events} event(s)`)],
-        actor.valid_from || actor.valid_until
-          ? [h('dt', {}, 'Active'), h('dd', {}, `${actor.valid_from || '…'} – ${actor.valid_until || '…'}`)] : null,
-        [h('dt', {}, 'Wikidata'), h('dd', {}, actor.wikidata
-          ? h('a', { href: actor.wikidata, rel: 'external noopener noreferrer' }, actor.wikidata.replace(/^.*\//, ''))
-          : 'no link')],
-        [h('dt', {}, 'IRI'), h('dd', { class: 'iri' }, actor.iri)],
+      h('dl', { class: 'facts inline' },
+        [
+          actor.country ? ['Country', actor.country.name] : null,
+          ['First seen', actor.first_seen || '—', 'first-seen'],
+          ['Last seen', actor.last_seen || '—', 'last-seen'],
+          ['In the sources', `${actor.articles} article(s), ${actor.mentions} mention(s), ${actor.events} event(s)`],
+          actor.valid_from || actor.valid_until ? ['Active', `${actor.valid_from || '…'} – ${actor.valid_until || '…'}`] : null,
+          ['Wikidata', actor.wikidata
+            ? h('a', { href: actor.wikidata, rel: 'external noopener noreferrer' }, actor.wikidata.replace(/^.*\//, ''))
+            : 'no link'],
+        ].filter(Boolean).map(([term, value, id]) => h('div', {}, h('dt', {}, term), h('dd', { id }, value))),
       ),
+      actor.aliases?.length ? h('p', { class: 'aliases' }, h('strong', {}, 'Also called: '),
+        actor.aliases.slice(0, 6).join(' · '),
+        actor.aliases.length > 6 ? h('details', {}, h('summary', {}, `${actor.aliases.length - 6} more`), actor.aliases.slice(6).join(' · ')) : null) : null,
+      h('p', { class: 'iri muted' }, actor.iri),
     );
   });
   await guarded(summary, drawNetwork);

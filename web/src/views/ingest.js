@@ -11,7 +11,7 @@ Le JNIM a attaqué un poste de l'armée burkinabè près de Djibo, a annoncé l'
 
 export async function render(main) {
   document.title = 'Ingest · actorgraph';
-  const text = h('textarea', { id: 'ingest-text', rows: 12, spellcheck: 'false', required: true,
+  const text = h('textarea', { id: 'ingest-text', rows: 7, spellcheck: 'false', required: true,
     'aria-describedby': 'ingest-help' });
   const token = h('input', { id: 'ingest-token', type: 'password', autocomplete: 'off',
     value: sessionStorage.getItem('actorgraph-token') || '' });
