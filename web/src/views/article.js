@@ -12,7 +12,7 @@ function annotated(text, mentions, highlight) {
   const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
   for (const mention of sorted) {
     if (mention.start < cursor || mention.end > chars.length) continue; // nested or out of range
-    parts.push(chars.slice(cursor, mention.start).join(''));
+    parts.push(plain(chars.slice(cursor, mention.start)));
     const href = mention.kind === 'actor' || mention.kind === 'country'
       ? `/actor/${encodeURIComponent(mention.entity.id)}`
       : `/events?place=${encodeURIComponent(mention.entity.id)}`;
@@ -25,8 +25,13 @@ function annotated(text, mentions, highlight) {
     }, chars.slice(mention.start, mention.end).join('')));
     cursor = mention.end;
   }
-  parts.push(chars.slice(cursor).join(''));
+  parts.push(plain(chars.slice(cursor)));
   return parts;
+}
+
+/** Text between mentions; runs of blank lines shown as one paragraph break. */
+function plain(chars) {
+  return chars.join('').replace(/\n\s*\n\s*/g, '\n\n');
 }
 
 /** Claims grouped by what they are about: two or more sources on one thing sit side by side. */
@@ -34,7 +39,8 @@ function claimsView(claims, events) {
   if (!claims.length) return note('No attributed claim.');
   const groups = new Map();
   for (const claim of claims) {
-    const key = claim.about || claim.statement || claim.iri;
+    // Claims about one event are compared; the others are shown together.
+    const key = claim.about || '';
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(claim);
   }
@@ -44,9 +50,9 @@ function claimsView(claims, events) {
   };
   return [...groups.entries()].map(([about, group]) => {
     const sources = new Set(group.map((claim) => claim.source?.id || claim.source?.name));
-    const conflicting = group.length > 1 && (sources.size > 1 || group.some((c) => c.denial) !== group.every((c) => c.denial));
+    const conflicting = Boolean(about) && group.length > 1 && (sources.size > 1 || group.some((c) => c.denial) !== group.every((c) => c.denial));
     return h('div', { class: `claim-group${conflicting ? ' conflicting' : ''}` },
-      h('h4', {}, eventName(about) ? ['About the ', h('a', { href: `/events?event=${encodeURIComponent(about)}` }, eventName(about))] : 'Statement',
+      h('h4', {}, about ? ['About the ', h('a', { href: `/events?event=${encodeURIComponent(about)}` }, eventName(about) || 'event')] : 'Other attributed statements',
         conflicting ? h('span', { class: 'badge conflict' }, 'sources differ') : ''),
       h('div', { class: 'claim-columns' }, group.map((claim) => h('article', { class: `claim-card${claim.denial ? ' denial' : ''}` },
         h('p', { class: 'claim-source' }, h('strong', {}, claim.source ? claim.source.name : 'unknown source'), ` ${claim.cue || ''}${claim.denial ? ' (denies)' : ''}`),
