@@ -9,7 +9,7 @@
 // CHROMIUM (default /usr/bin/chromium), SCREENSHOTS (where to save them; default e2e/output),
 // E2E_URL (test a server already running there, e.g. `npm run dev`, instead of starting one).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -240,6 +240,12 @@ async function main() {
       check(rows > 0, 'no result rows');
       await page.locator('.results-table', { hasText: 'Wagner Group' }).waitFor();
       await shot(page, 'sparql');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('button', { hasText: 'Download CSV' }).click(),
+      ]);
+      const csv = readFileSync(await download.path(), 'utf8');
+      check(csv.startsWith('a,b') && csv.includes('Wagner Group'), `the CSV download: ${csv.slice(0, 80)}`);
       await page.selectOption('#examples', { label: 'The network as a graph (CONSTRUCT)' });
       await page.locator('#run-query').click();
       await page.locator('pre.turtle', { hasText: 'allyOf' }).waitFor();
