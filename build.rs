@@ -13,14 +13,18 @@ fn main() {
     let manifest_dir =
         PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let dist = manifest_dir.join("web").join("dist");
-    println!("cargo:rerun-if-changed=web/dist");
     println!("cargo:rerun-if-changed=build.rs");
 
     let mut files = Vec::new();
     if dist.join("index.html").is_file() {
+        // Cargo scans a directory for changes, files added or removed included.
+        println!("cargo:rerun-if-changed=web/dist");
         collect(&dist, &dist, &mut files);
         files.sort();
     } else {
+        // A missing path would make cargo rerun this script at every build: watch
+        // web/, whose listing changes when the bundle appears.
+        println!("cargo:rerun-if-changed=web");
         println!(
             "cargo:warning=web/dist is missing: the binary will serve no web UI (run `make web` or `npm ci && npm run build` in web/)"
         );
