@@ -10,6 +10,8 @@ export default defineConfig({
     // One bundle per library group keeps the cached files stable across app changes.
     chunkSizeWarningLimit: 1500,
     modulePreload: { polyfill: false },
+    // The bundler's timing report is noise in `make` output.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: {
     // `npm run dev` proxies the APIs to a server started with `actorgraph serve`.

@@ -218,6 +218,9 @@ export async function render(main, _params, query) {
     });
     svg.call(zoomer);
     const zoomBy = (factor) => svg.call(zoomer.scaleBy, factor);
+    const types = [...new Set(located.map((event) => event.type))].sort();
+    mapBox.append(h('ul', { class: 'map-legend', 'aria-label': 'Event types on the map' },
+      types.map((type) => h('li', {}, h('span', { class: `legend-dot type-${type}` }), humanType(type)))));
     mapBox.append(h('div', { class: 'map-buttons' },
       h('button', { type: 'button', class: 'small', 'aria-label': 'Zoom in', onclick: () => zoomBy(1.5) }, '+'),
       h('button', { type: 'button', class: 'small', 'aria-label': 'Zoom out', onclick: () => zoomBy(1 / 1.5) }, '−'),
