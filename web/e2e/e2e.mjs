@@ -58,7 +58,8 @@ async function startServer(work) {
     const timer = setTimeout(() => reject(new Error(`the server did not start in 120 s:\n${output}`)), 120_000);
     const read = (chunk) => {
       output += chunk;
-      const match = output.match(/listening on (http:\/\/\S+)/);
+      // Only a whole line: the address may arrive split across chunks.
+      const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\r?\n/);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);
