@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${SHARED_DIR:-../shared}"
-binary="${ACTORGRAPH_BIN:-target/release/actorgraph}"
+binary="${ACTORGRAPH_BIN:-${CARGO_TARGET_DIR:-target}/release/actorgraph}"
 if [ ! -d "$shared/eval" ]; then
   echo "eval: $shared/eval not found, skipping the extraction score"
   exit 0

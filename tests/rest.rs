@@ -565,6 +565,7 @@ async fn the_openapi_document_and_the_docs_page() {
         "/api/places/{id}",
         "/api/articles",
         "/api/articles/{id}",
+        "/api/extract",
         "/api/graph",
     ] {
         assert!(spec["paths"][path].is_object(), "{path} is not documented");
@@ -576,4 +577,123 @@ async fn the_openapi_document_and_the_docs_page() {
     let html = docs.text().await.unwrap();
     assert!(html.contains("/api/actors/{id}/relations"), "{html}");
     assert!(!html.contains("<script"), "the page needs no script");
+}
+
+#[tokio::test]
+async fn graph_keeps_the_relations_of_a_date_window() {
+    let server = Server::start().await;
+    let count = |graph: &Value| graph["edges"].as_array().unwrap().len();
+    let all = server.json("/api/graph?actor=wagner", 200).await;
+    let july = server
+        .json("/api/graph?actor=wagner&from=2024-07&to=2024-07-31", 200)
+        .await;
+    assert_eq!(
+        count(&all),
+        count(&july),
+        "the seed's relations date from July 2024"
+    );
+    // After the seed, only undated relations (the gazetteer's) remain: none is an alliance.
+    let later = server.json("/api/graph?actor=wagner&from=2025", 200).await;
+    assert!(count(&later) < count(&all), "{later}");
+    assert!(later["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|edge| edge["predicate"] != "allyOf"));
+    let detail = problem(server.get("/api/graph?actor=wagner&from=july").await, 400).await;
+    assert!(detail.contains("from"), "{detail}");
+}
+
+#[tokio::test]
+async fn extract_previews_without_storing() {
+    let server = Server::start().await;
+    let before = server.json("/api/articles", 200).await;
+    let response = server
+        .client
+        .post(format!("{}/api/extract", server.base))
+        .header("content-type", "text/plain; charset=utf-8")
+        .body("date 2024-09\nLe JNIM a attaqué un poste de l'armée burkinabè près de Djibo.")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let facts: Value = response.json().await.unwrap();
+    assert_eq!(facts["language"], "fr");
+    assert_eq!(facts["date"], "2024-09");
+    assert!(facts["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|place| place["name"] == "Djibo"));
+    let after = server.json("/api/articles", 200).await;
+    assert_eq!(ids(&before), ids(&after), "a preview stores nothing");
+    let empty = server
+        .client
+        .post(format!("{}/api/extract", server.base))
+        .header("content-type", "application/pdf")
+        .body("x")
+        .send()
+        .await
+        .unwrap();
+    problem(empty, 415).await;
+}
+
+/// The web UI is the fallback of every path the APIs do not own; without a built
+/// bundle it says how to build one. Either way the APIs keep their paths.
+#[tokio::test]
+async fn web_ui_is_served_beside_the_apis() {
+    let server = Server::start().await;
+    let page = server.get("/actor/wagner").await;
+    let content_type = page.headers()["content-type"].to_str().unwrap().to_owned();
+    assert!(content_type.starts_with("text/html"), "{content_type}");
+    if actorgraph::api::web::is_bundled() {
+        assert_eq!(page.status(), 200);
+        assert_eq!(page.headers()["cache-control"], "no-cache");
+        assert!(page.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("default-src 'self'"));
+        let etag = page.headers()["etag"].clone();
+        let html = page.text().await.unwrap();
+        let script = html
+            .split("src=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a script in index.html");
+        let asset = server.get(script).await;
+        assert_eq!(asset.status(), 200);
+        assert!(asset.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript"));
+        assert!(asset.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable"));
+        let revalidated = server
+            .client
+            .get(format!("{}/", server.base))
+            .header("if-none-match", etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(revalidated.status(), 304);
+        assert_eq!(server.get("/assets/missing.js").await.status(), 404);
+        assert_eq!(server.get("/favicon.ico").await.status(), 404);
+    } else {
+        assert_eq!(page.status(), 503);
+        assert!(page.text().await.unwrap().contains("make build"));
+    }
+    // The APIs' own paths are never the app.
+    problem(server.get("/api/nothing").await, 404).await;
+    assert_eq!(server.get("/health").await.status(), 200);
+    assert_eq!(server.get("/sparql/x").await.status(), 404);
+    assert_eq!(server.get("/query/x").await.status(), 404);
+    let post = server
+        .client
+        .post(format!("{}/actor/wagner", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(post.status(), 405);
 }

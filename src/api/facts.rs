@@ -10,7 +10,8 @@ use crate::rdf;
 use serde::Serialize;
 
 /// All facts of one article.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExtractedFacts)]
 pub struct FactsDto {
     /// ISO 639-1 code of the article's language.
     pub language: &'static str,
@@ -33,7 +34,8 @@ pub struct FactsDto {
 }
 
 /// An actor.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExtractedActor)]
 pub struct ActorDto {
     /// Canonical name.
     pub name: String,
@@ -53,7 +55,8 @@ pub struct ActorDto {
 }
 
 /// A place.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExtractedPlace)]
 pub struct PlaceDto {
     /// Canonical name.
     pub name: String,
@@ -72,7 +75,8 @@ pub struct PlaceDto {
 }
 
 /// An actor's part in an event.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExtractedRole)]
 pub struct RoleDto {
     /// The actor's name.
     pub actor: String,
@@ -83,7 +87,8 @@ pub struct RoleDto {
 }
 
 /// An event.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExtractedEvent)]
 pub struct EventDto {
     /// Evaluation name of the kind (`Battle`, …, `Other`).
     #[serde(rename = "type")]
@@ -111,7 +116,8 @@ pub struct EventDto {
 }
 
 /// A relation.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExtractedRelation)]
 pub struct RelationDto {
     /// Subject name.
     pub subject: String,
@@ -130,7 +136,8 @@ pub struct RelationDto {
 }
 
 /// A claim.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ExtractedClaim)]
 pub struct ClaimDto {
     /// Actor name or described source.
     pub source: String,

@@ -8,6 +8,7 @@
 //! * `auth`: the bearer token every write needs.
 //! * `error`: [`ApiError`], the one error type of the handlers.
 //! * `rest`: the REST API under `/api` (actors, relations, events, places, articles, OpenAPI).
+//! * `web`: the browser UI (`web/dist`, embedded at build time), the fallback of every other path.
 
 pub mod auth;
 mod error;
@@ -15,6 +16,7 @@ pub mod facts;
 mod health;
 pub mod rest;
 mod sparql;
+pub mod web;
 
 pub use error::ApiError;
 pub use sparql::SparqlError;
@@ -104,6 +106,7 @@ pub fn router(state: AppState) -> Router {
         .merge(sparql::routes())
         .route("/health", get(health::get))
         .merge(rest::router())
+        .fallback(web::serve)
         .layer(DefaultBodyLimit::max(config.max_body));
     if config.cors {
         router = router.layer(

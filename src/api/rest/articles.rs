@@ -7,6 +7,7 @@ use super::jsonld::respond;
 use super::problem::Problem;
 use super::queries::{self, Scope, ACTOR_CLASSES};
 use super::{blocking, checked_id, Page, Params};
+use crate::api::facts::FactsDto;
 use crate::api::{auth, AppState};
 use crate::article::{self, Article, ArticleError};
 use crate::store::KgStore;
@@ -435,6 +436,34 @@ pub async fn create(
         response.headers_mut().insert(header::LOCATION, location);
     }
     Ok(response)
+}
+
+/// Read an article without storing it: the facts the extractor finds, in the shape
+/// `actorgraph extract --json` prints. Writes nothing, so it needs no token.
+#[utoipa::path(post, path = "/api/extract", tag = "articles",
+    request_body(description = "The article: text with optional header lines, or JSON", content(
+        (String = "text/plain", example = "date 2024-07\nLes FAMa et Wagner ont repris Kidal."),
+        (ArticleInput = "application/json"))),
+    responses(
+        (status = 200, description = "What would be read from it", body = FactsDto),
+        (status = 400, description = "An unusable article", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "A media type other than text or JSON", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn extract(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, Problem> {
+    let article = parse_body(&headers, &body?)?;
+    let knowledge = state.knowledge.clone();
+    // Extraction is CPU-bound: off the async threads, like the store's work.
+    let facts = tokio::task::spawn_blocking(move || {
+        let facts = crate::extract::extract(&article, &knowledge);
+        FactsDto::new(&article, &facts)
+    })
+    .await?;
+    Ok(axum::Json(facts).into_response())
 }
 
 /// Remove an article and everything read from it.

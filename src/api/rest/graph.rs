@@ -6,8 +6,9 @@ use super::jsonld::respond;
 use super::problem::Problem;
 use super::queries::{self, Scope};
 use super::relations::{self, Edge};
-use super::{blocking, Params};
+use super::{blocking, date_param, overlaps, Params};
 use crate::api::AppState;
+use crate::date::PartialDate;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -28,6 +29,27 @@ pub struct GraphQuery {
     /// How many steps away from it to go.
     #[param(minimum = 1, maximum = 3, default = 1)]
     depth: Option<u8>,
+    /// Only relations that may hold on or after this date (`YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`): their stated span, else the date of their source; undated ones stay.
+    #[param(example = "2024-01")]
+    from: Option<String>,
+    /// Only relations that may hold on or before this date.
+    #[param(example = "2024-12-31")]
+    to: Option<String>,
+}
+
+/// Whether an edge may hold within `[from, to]`: its stated span, else its source's date.
+fn in_window(edge: &Edge, from: Option<PartialDate>, to: Option<PartialDate>) -> bool {
+    if from.is_none() && to.is_none() {
+        return true;
+    }
+    let dated = edge
+        .evidence
+        .as_ref()
+        .and_then(|evidence| evidence.date.as_deref());
+    let start = edge.since.as_deref().or(dated);
+    let end = edge.until.as_deref().or(dated);
+    overlaps(start, end, from, to)
 }
 
 /// A node: an actor.
@@ -126,6 +148,8 @@ pub async fn show(
             "depth must be 1, 2 or 3, not {depth}"
         )));
     }
+    let from = date_param("from", query.from.as_deref())?;
+    let to = date_param("to", query.to.as_deref())?;
     let actor = query.actor;
     let body = blocking(&state.store, move |store| {
         let centre = actors::find(store, &actor)?;
@@ -133,6 +157,7 @@ pub async fn show(
         let edges: Vec<Edge> = relations::edges(store, &Scope::All)?
             .into_iter()
             .filter(|edge| queries::RELATION_PREDICATES.contains(&edge.predicate.as_str()))
+            .filter(|edge| in_window(edge, from, to))
             .collect();
         let (distance, truncated) = neighbourhood(&centre.iri, &edges, depth);
         let iris: Vec<String> = distance.keys().cloned().collect();
@@ -222,5 +247,18 @@ mod tests {
         let (three, truncated) = neighbourhood("a", &edges, 3);
         assert_eq!(three["d"], 3);
         assert!(!truncated);
+    }
+
+    #[test]
+    fn dated_edges_fall_in_or_out_of_the_window() {
+        let date = |text: &str| Some(text.parse::<PartialDate>().unwrap());
+        let mut dated = edge("a", "b");
+        dated.since = Some("2024-07".into());
+        dated.until = Some("2024-07".into());
+        assert!(in_window(&dated, date("2024"), None));
+        assert!(!in_window(&dated, date("2025"), None));
+        assert!(!in_window(&dated, None, date("2023-12")));
+        // Undated relations (the gazetteer's) are not ruled out by a window.
+        assert!(in_window(&edge("a", "b"), date("2025"), date("2026")));
     }
 }

@@ -54,6 +54,7 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(places::show))
         .routes(routes!(articles::list, articles::create))
         .routes(routes!(articles::show, articles::delete))
+        .routes(routes!(articles::extract))
         .routes(routes!(graph::show))
         .split_for_parts();
     let docs = Arc::new(openapi::docs_page(&openapi));
