@@ -17,7 +17,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
+mod backup;
 mod graph_store;
+pub mod guard;
 mod update;
 
 pub use graph_store::{GraphTarget, LoadMode};
@@ -89,6 +91,9 @@ pub enum StoreError {
     /// An update failed while running.
     #[error("update failed: {0}")]
     Update(oxigraph::sparql::UpdateEvaluationError),
+    /// The SPARQL text nests or chains beyond what the server evaluates safely.
+    #[error("the sparql operation is too complex: {0}")]
+    TooComplex(String),
 }
 
 impl From<QueryEvaluationError> for StoreError {
@@ -174,6 +179,7 @@ impl SparqlQuery {
     /// Parses a SPARQL query, resolving relative IRIs against `base_iri` (the
     /// endpoint's IRI, for the protocol). An invalid base IRI is ignored.
     pub fn parse_with_base(text: &str, base_iri: Option<&str>) -> Result<Self, StoreError> {
+        guard::check_complexity(text)?;
         Ok(Self {
             query: sparql_parser(base_iri).parse_query(text)?,
         })

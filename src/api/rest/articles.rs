@@ -300,7 +300,7 @@ pub async fn list(
     Params(query): Params<PageQuery>,
 ) -> Result<Response, Problem> {
     let page = Page::new(query.limit, query.cursor.as_deref())?;
-    let body = blocking(&state.store, move |store| {
+    let body = blocking(&state, move |store| {
         let (items, next) = page.slice(queries::articles(store, None)?);
         Ok(ArticlePage {
             items: items.into_iter().map(summary).collect(),
@@ -326,7 +326,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, Problem> {
     let iri = article_iri(&id)?;
-    let body = blocking(&state.store, move |store| {
+    let body = blocking(&state, move |store| {
         detail(store, iri.as_str())?
             .ok_or_else(|| Problem::not_found(format!("no article with id {id:?}")))
     })
@@ -414,7 +414,7 @@ pub async fn create(
     auth::require_write(&state.config, &headers)?;
     let article = parse_body(&headers, &body?)?;
     let knowledge = state.knowledge.clone();
-    let (status, body) = blocking(&state.store, move |store| {
+    let (status, body) = blocking(&state, move |store| {
         let iri = crate::rdf::article_iri(&article.id);
         let status = if store.contains_article(&iri)? {
             StatusCode::OK
@@ -454,7 +454,7 @@ pub async fn delete(
 ) -> Result<Response, Problem> {
     auth::require_write(&state.config, &headers)?;
     let iri = article_iri(&id)?;
-    blocking(&state.store, move |store| {
+    blocking(&state, move |store| {
         if store.remove_article(&iri)? {
             Ok(StatusCode::NO_CONTENT.into_response())
         } else {
