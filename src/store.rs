@@ -317,12 +317,24 @@ pub fn rdf_serializer(format: RdfFormat) -> RdfSerializer {
     serializer
 }
 
+/// The error of on-disk operations in a build without RocksDB (the fuzz targets).
+#[cfg(not(feature = "rocksdb"))]
+fn without_disk(path: &Path) -> StoreError {
+    StoreError::Refused(format!(
+        "cannot use {}: built without on-disk storage",
+        path.display()
+    ))
+}
+
 const ARTICLE_GRAPH_PREFIX: &str = "https://w3id.org/actorgraph/article/";
 
 impl KgStore {
     /// Opens (or creates) an on-disk store (RocksDB) in `path`.
     pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
-        Ok(Self::wrap(Store::open(path)?))
+        #[cfg(feature = "rocksdb")]
+        return Ok(Self::wrap(Store::open(path)?));
+        #[cfg(not(feature = "rocksdb"))]
+        return Err(without_disk(path.as_ref()));
     }
 
     /// Creates a store held in memory, gone when dropped.

@@ -335,6 +335,9 @@ pub async fn show(
 }
 
 fn refused(error: ArticleError) -> Problem {
+    if matches!(error, ArticleError::TooLarge { .. }) {
+        return Problem::new(StatusCode::PAYLOAD_TOO_LARGE, error.to_string());
+    }
     match error.line() {
         Some(line) => Problem::bad_request(format!("line {line}: {error}")),
         None => Problem::bad_request(error.to_string()),
