@@ -212,6 +212,22 @@ pub fn detect_language(text: &str) -> Lang {
 /// Parses bytes: refuses binary and invalid UTF-8, strips a BOM, then parses
 /// JSON (when the first non-blank character is `{`) or text.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Article, ArticleError> {
+    let text = decode(bytes)?;
+    if text.trim_start().starts_with('{') {
+        parse_json(text)
+    } else {
+        parse_text(text)
+    }
+}
+
+/// Parses bytes that must be a JSON article (a `.json` file): refuses binary and
+/// invalid UTF-8, strips a BOM, then parses JSON whatever the first character.
+pub fn parse_json_bytes(bytes: &[u8]) -> Result<Article, ArticleError> {
+    parse_json(decode(bytes)?)
+}
+
+/// The text of an article's bytes: at most [`MAX_ARTICLE_BYTES`], no NUL, UTF-8, no BOM.
+fn decode(bytes: &[u8]) -> Result<&str, ArticleError> {
     check_size(bytes.len())?;
     if bytes.contains(&0) {
         return Err(ArticleError::Binary);
@@ -219,12 +235,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Article, ArticleError> {
     let text = std::str::from_utf8(bytes).map_err(|error| ArticleError::NotUtf8 {
         line: line_of_byte(bytes, error.valid_up_to()),
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim_start().starts_with('{') {
-        parse_json(text)
-    } else {
-        parse_text(text)
-    }
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 fn check_size(bytes: usize) -> Result<(), ArticleError> {

@@ -280,7 +280,12 @@ impl Input {
     }
 
     fn is_json_lines(&self) -> bool {
-        matches!(self, Input::File(path) if path.extension().is_some_and(|ext| ext == "jsonl"))
+        matches!(self, Input::File(path) if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl")))
+    }
+
+    /// A `.json` file is JSON, even when it does not start with `{`.
+    fn is_json(&self) -> bool {
+        matches!(self, Input::File(path) if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json")))
     }
 
     fn read(&self) -> std::io::Result<Vec<u8>> {
@@ -339,6 +344,9 @@ fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<Input, (String, String)>> {
 /// Parses one input into articles. A text or JSON file is all-or-nothing; in
 /// JSON Lines each line is its own article, so a bad line spoils only itself.
 fn parse_input(input: &Input, bytes: &[u8]) -> Vec<Result<Article, ArticleError>> {
+    if input.is_json() {
+        return vec![article::parse_json_bytes(bytes)];
+    }
     if !input.is_json_lines() {
         return vec![article::parse_bytes(bytes)];
     }

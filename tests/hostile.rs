@@ -130,12 +130,8 @@ fn load_names_each_bad_file_and_line_and_stores_only_the_good_articles() {
         let expected = error_line(dir.path(), "some-bad-lines.jsonl", Some(*line), message);
         assert!(stderr.contains(&expected), "{expected}\nnot in\n{stderr}");
     }
-    let huge = error_line(
-        dir.path(),
-        "huge.txt",
-        None,
-        "the article is too large: 52500000 bytes",
-    );
+    let huge = format!("the article is too large: {} bytes", huge_line().len());
+    let huge = error_line(dir.path(), "huge.txt", None, &huge);
     assert!(stderr.contains(&huge), "{huge}\nnot in\n{stderr}");
     let n_errors = BAD_FILES.len() + BAD_LINES.len() + 1;
     assert!(
