@@ -2,7 +2,6 @@
 //! through the fuzz targets' own checks (`fuzz/src/checks.rs`) at every `cargo test`.
 
 #[path = "../fuzz/src/checks.rs"]
-#[allow(dead_code)]
 mod checks;
 
 fn replay(target: &str, check: fn(&[u8])) {

@@ -135,7 +135,7 @@ fn load_names_each_bad_file_and_line_and_stores_only_the_good_articles() {
     assert!(stderr.contains(&huge), "{huge}\nnot in\n{stderr}");
     let n_errors = BAD_FILES.len() + BAD_LINES.len() + 1;
     assert!(
-        stdout.contains(&format!("loaded 3 articles (0 replaced)"))
+        stdout.contains("loaded 3 articles (0 replaced)")
             && stdout.contains(&format!("{n_errors} errors")),
         "{stdout}"
     );

@@ -96,14 +96,15 @@ impl Generator {
         let year = 2019 + self.below(6);
         let month = 1 + self.below(12);
         let day = 1 + self.below(28);
-        let (a, b) = if n % 2 == 0 {
+        let french = n.is_multiple_of(2);
+        let (a, b) = if french {
             (self.pick(ACTORS_FR), self.pick(ACTORS_FR))
         } else {
             (self.pick(ACTORS_EN), self.pick(ACTORS_EN))
         };
         let (place, other) = (self.pick(PLACES), self.pick(PLACES));
         let casualties = 2 + self.below(40);
-        let body = if n % 2 == 0 {
+        let body = if french {
             let month_name = MONTHS_FR[month - 1];
             match self.below(3) {
                 0 => format!(
