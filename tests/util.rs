@@ -242,13 +242,14 @@ impl Drop for ServerProcess {
     }
 }
 
-/// Sends a signal (`TERM`, `INT`, `KILL`) to a process, with kill(1).
+/// Sends a signal (`TERM`, `INT`, `KILL`) to a process, with the shell's `kill`
+/// built-in (a fresh machine may lack the kill(1) program).
 pub fn send_signal(pid: u32, signal: &str) {
-    let status = std::process::Command::new("kill")
-        .arg(format!("-{signal}"))
-        .arg(pid.to_string())
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("kill -{signal} {pid}"))
         .status()
-        .expect("kill(1) runs");
+        .expect("sh runs");
     assert!(status.success(), "kill -{signal} {pid}");
 }
 
