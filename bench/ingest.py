@@ -37,15 +37,22 @@ def main():
                     ids.append(body["id"])
             except urllib.error.HTTPError as error:
                 status = error.code
+                if status >= 500:
+                    print(f"{status}: {error.read().decode('utf-8', 'replace')}", file=sys.stderr)
             latencies.append((time.monotonic() - started) * 1000)
             statuses[status] = statuses.get(status, 0) + 1
     lost = 0
     for article_id in ids:
-        try:
-            with urllib.request.urlopen(f"{base}/api/articles/{article_id}", timeout=60) as response:
-                lost += response.status != 200
-        except urllib.error.HTTPError:
-            lost += 1
+        for attempt in range(20):
+            try:
+                with urllib.request.urlopen(f"{base}/api/articles/{article_id}", timeout=60):
+                    break
+            except urllib.error.HTTPError as error:
+                if error.code == 503:  # busy: come back, as Retry-After says
+                    time.sleep(1)
+                    continue
+                lost += 1
+                break
     print(f"ingest: {len(latencies)} posts, statuses {dict(sorted(statuses.items()))}, "
           f"{len(ids)} acknowledged, {lost} lost")
     print(f"ingest latency p50 {percentile(latencies, 50):.1f} ms, p99 {percentile(latencies, 99):.1f} ms, "

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
 preloaded="${2:-3000}"
-posted=600
+posted="${POSTED:-600}"
 token="loadtest-$RANDOM$RANDOM"
 target="${CARGO_TARGET_DIR:-target}"
 
@@ -17,7 +17,8 @@ if ! command -v wrk >/dev/null; then
     sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
     $sudo apt-get update -qq && $sudo apt-get install -y -qq wrk
 fi
-cargo build --release --bin actorgraph --example synthetic_articles
+# --all-targets, as the Makefile builds: other feature sets would rebuild RocksDB.
+cargo build --release --all-targets
 work="$(mktemp -d)"
 server_pid=""
 cleanup() {

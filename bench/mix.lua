@@ -34,7 +34,8 @@ function setup(thread)
 end
 
 local counter = 0
-local s2, s4, s5 = 0, 0, 0
+-- Globals, not locals: done() reads them from each thread with thread:get().
+s2, s4, s5 = 0, 0, 0
 function request()
   counter = counter + 1
   local path = paths[(counter % #paths) + 1]
