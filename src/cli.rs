@@ -1,4 +1,4 @@
-//! The command-line interface: `load`, `extract`, `query`, `serve`.
+//! The command-line interface: `load`, `extract`, `query`, `serve`, `backup`, `dump`, `restore`.
 //!
 //! The only code that reads arguments, environment and paths. Doc comments on
 //! the clap types are the `--help` text.
@@ -18,6 +18,7 @@ use oxigraph::model::Term;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -41,6 +42,67 @@ pub enum Command {
     Query(QueryArgs),
     /// Start the HTTP server (SPARQL endpoint)
     Serve(ServeArgs),
+    /// Copy the store into a new directory, which opens as a store of its own
+    Backup(BackupArgs),
+    /// Write every quad of the store as N-Quads or TriG
+    Dump(DumpArgs),
+    /// Load a dump into a new, empty store
+    Restore(RestoreArgs),
+}
+
+/// Arguments of `backup`.
+#[derive(Debug, clap::Args)]
+pub struct BackupArgs {
+    /// Directory of the on-disk store
+    #[arg(long, env = "ACTORGRAPH_LOCATION", default_value = "data")]
+    pub location: PathBuf,
+    /// The directory to create for the copy (must not exist)
+    pub target: PathBuf,
+}
+
+/// Formats of `dump` and `restore`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DumpFormat {
+    /// One quad a line
+    Nquads,
+    /// Turtle with named graphs
+    Trig,
+}
+
+impl DumpFormat {
+    fn rdf_format(self) -> RdfFormat {
+        match self {
+            DumpFormat::Nquads => RdfFormat::NQuads,
+            DumpFormat::Trig => RdfFormat::TriG,
+        }
+    }
+}
+
+/// Arguments of `dump`.
+#[derive(Debug, clap::Args)]
+pub struct DumpArgs {
+    /// Directory of the on-disk store
+    #[arg(long, env = "ACTORGRAPH_LOCATION", default_value = "data")]
+    pub location: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DumpFormat::Nquads)]
+    pub format: DumpFormat,
+    /// The file to write (default: standard output)
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `restore`.
+#[derive(Debug, clap::Args)]
+pub struct RestoreArgs {
+    /// Directory of the new store (created; must hold no data)
+    #[arg(long, env = "ACTORGRAPH_LOCATION", default_value = "data")]
+    pub location: PathBuf,
+    /// Format of the dump (default: from the file's extension, .nq or .trig; N-Quads for stdin)
+    #[arg(long, value_enum)]
+    pub format: Option<DumpFormat>,
+    /// The dump file, or `-` for stdin
+    pub file: PathBuf,
 }
 
 /// Where the store lives.
@@ -149,6 +211,12 @@ pub struct ServeArgs {
     /// Bearer token that writes (SPARQL Update, Graph Store, article posts) need; without it the server is read-only
     #[arg(long, env = "ACTORGRAPH_WRITE_TOKEN", hide_env_values = true)]
     pub write_token: Option<String>,
+    /// File holding the write token (its first line), so the token is not on the command line
+    #[arg(long, conflicts_with = "write_token")]
+    pub write_token_file: Option<PathBuf>,
+    /// Open the store read-only: no seeds, no ontology refresh, every write refused (403)
+    #[arg(long, conflicts_with_all = ["write_token", "write_token_file", "memory"])]
+    pub read_only: bool,
     /// Largest request body accepted, in bytes
     #[arg(long, default_value_t = 16 * 1024 * 1024)]
     pub max_body: usize,
@@ -164,6 +232,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Extract(args) => extract_command(args),
         Command::Query(args) => query(args),
         Command::Serve(args) => serve(args),
+        Command::Backup(args) => backup(args),
+        Command::Dump(args) => dump(args),
+        Command::Restore(args) => restore(args),
     }
 }
 
@@ -190,6 +261,8 @@ struct LoadSummary {
     replaced: usize,
     quads: usize,
     errors: usize,
+    /// Whether a signal stopped the load before the last article.
+    interrupted: bool,
 }
 
 /// One input: a file, or stdin.
@@ -207,7 +280,12 @@ impl Input {
     }
 
     fn is_json_lines(&self) -> bool {
-        matches!(self, Input::File(path) if path.extension().is_some_and(|ext| ext == "jsonl"))
+        matches!(self, Input::File(path) if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl")))
+    }
+
+    /// A `.json` file is JSON, even when it does not start with `{`.
+    fn is_json(&self) -> bool {
+        matches!(self, Input::File(path) if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json")))
     }
 
     fn read(&self) -> std::io::Result<Vec<u8>> {
@@ -266,6 +344,9 @@ fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<Input, (String, String)>> {
 /// Parses one input into articles. A text or JSON file is all-or-nothing; in
 /// JSON Lines each line is its own article, so a bad line spoils only itself.
 fn parse_input(input: &Input, bytes: &[u8]) -> Vec<Result<Article, ArticleError>> {
+    if input.is_json() {
+        return vec![article::parse_json_bytes(bytes)];
+    }
     if !input.is_json_lines() {
         return vec![article::parse_bytes(bytes)];
     }
@@ -292,8 +373,14 @@ fn report_error(progress: &indicatif::ProgressBar, name: &str, line: Option<usiz
     });
 }
 
-/// Loads every article under `paths`, reporting bad ones and going on.
-fn load_paths(store: &KgStore, knowledge: &Knowledge, paths: &[PathBuf]) -> LoadSummary {
+/// Loads every article under `paths`, reporting bad ones and going on, until
+/// `stop` is set: then it returns after the article being written.
+fn load_paths(
+    store: &KgStore,
+    knowledge: &Knowledge,
+    paths: &[PathBuf],
+    stop: &AtomicBool,
+) -> LoadSummary {
     let inputs = collect_inputs(paths);
     let progress = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(inputs.len() as u64);
@@ -327,6 +414,10 @@ fn load_paths(store: &KgStore, knowledge: &Knowledge, paths: &[PathBuf]) -> Load
             }
         };
         for article in parse_input(&input, &bytes) {
+            if stop.load(Ordering::SeqCst) {
+                summary.interrupted = true;
+                break;
+            }
             let result = article
                 .map_err(crate::IngestError::from)
                 .and_then(|article| crate::ingest(store, knowledge, &article));
@@ -351,14 +442,63 @@ fn load_paths(store: &KgStore, knowledge: &Knowledge, paths: &[PathBuf]) -> Load
         }
     }
     progress.finish_and_clear();
+    summary.interrupted |= stop.load(Ordering::SeqCst);
     summary
+}
+
+/// Watches for Ctrl-C and SIGTERM while a load runs: the first sets the returned
+/// flag (the load finishes the article it is writing, flushes and exits 0), a
+/// second one exits at once. Each article is one transaction, so even that
+/// leaves no half-written article.
+fn stop_on_signal() -> anyhow::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    // Register the handlers now, on this thread, so no signal slips in before the watcher runs.
+    #[cfg(unix)]
+    let mut signals = {
+        use tokio::signal::unix::{signal, SignalKind};
+        let _context = runtime.enter();
+        (
+            signal(SignalKind::terminate())?,
+            signal(SignalKind::interrupt())?,
+        )
+    };
+    let flag = stop.clone();
+    std::thread::spawn(move || {
+        runtime.block_on(async move {
+            for round in 0..2 {
+                #[cfg(unix)]
+                tokio::select! {
+                    _ = signals.0.recv() => {},
+                    _ = signals.1.recv() => {},
+                }
+                #[cfg(not(unix))]
+                if tokio::signal::ctrl_c().await.is_err() {
+                    return;
+                }
+                if round == 0 {
+                    flag.store(true, Ordering::SeqCst);
+                    eprintln!("stopping after the current article (signal again to stop now)");
+                }
+            }
+            std::process::exit(130);
+        });
+    });
+    Ok(stop)
 }
 
 fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    let stop = stop_on_signal()?;
     let store = args.store.open()?;
     let knowledge = prepare(&store, &ontology_dir(args.ontology))?;
-    let summary = load_paths(&store, &knowledge, &args.paths);
+    let summary = load_paths(&store, &knowledge, &args.paths, &stop);
+    store.flush()?;
+    if summary.interrupted {
+        println!("interrupted: the articles below are complete, the rest were not loaded");
+    }
     println!(
         "loaded {} articles ({} replaced), {} quads, {} errors in {:.2?}",
         summary.loaded,
@@ -622,21 +762,78 @@ fn seeds_dir(given: Option<PathBuf>) -> PathBuf {
     })
 }
 
-fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let store = args.store.open()?;
-    let knowledge = prepare(&store, &ontology_dir(args.ontology))?;
-    if store.article_count()? == 0 {
-        let seeds = seeds_dir(args.seeds);
-        if seeds.is_dir() {
-            let summary = load_paths(&store, &knowledge, std::slice::from_ref(&seeds));
-            tracing::info!(dir = %seeds.display(), articles = summary.loaded, errors = summary.errors, "seeds loaded");
-        } else {
-            tracing::warn!(dir = %seeds.display(), "no seeds folder");
+/// The write token from `--write-token`, `ACTORGRAPH_WRITE_TOKEN` or `--write-token-file`.
+fn write_token(args: &ServeArgs) -> anyhow::Result<Option<String>> {
+    let token = match &args.write_token_file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the write token in {}", path.display()))?;
+            let token = text.lines().next().unwrap_or_default().trim().to_owned();
+            if token.is_empty() {
+                anyhow::bail!("{}: the write token file is empty", path.display());
+            }
+            Some(token)
         }
+        None => args.write_token.clone().filter(|token| !token.is_empty()),
+    };
+    Ok(token)
+}
+
+/// Refuses to listen beyond this machine without a decision about writes: a
+/// token, or `--read-only`.
+fn check_exposure(bind: &str, writable: bool) -> anyhow::Result<()> {
+    use std::net::ToSocketAddrs;
+    let addresses: Vec<_> = bind
+        .to_socket_addrs()
+        .with_context(|| format!("invalid address {bind}"))?
+        .collect();
+    let local = addresses.iter().all(|address| address.ip().is_loopback());
+    if !local && !writable {
+        anyhow::bail!(
+            "refusing to listen on {bind}, beyond this machine, without --write-token: \
+             give a token to accept writes, or --read-only"
+        );
     }
+    Ok(())
+}
+
+fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let token = write_token(&args)?;
+    if !args.read_only {
+        check_exposure(&args.bind, token.is_some())?;
+    }
+    let ontology = ontology_dir(args.ontology.clone());
+    let (store, knowledge) = if args.read_only {
+        if !args.store.location.is_dir() {
+            anyhow::bail!("no store in {}", args.store.location.display());
+        }
+        let store = KgStore::open_read_only(&args.store.location).with_context(|| {
+            format!(
+                "cannot open the store in {} read-only",
+                args.store.location.display()
+            )
+        })?;
+        let knowledge = Knowledge::load(&ontology)
+            .with_context(|| format!("cannot read the ontology data in {}", ontology.display()))?;
+        (store, knowledge)
+    } else {
+        let store = args.store.open()?;
+        let knowledge = prepare(&store, &ontology)?;
+        if store.article_count()? == 0 {
+            let seeds = seeds_dir(args.seeds.clone());
+            if seeds.is_dir() {
+                let never = AtomicBool::new(false);
+                let summary = load_paths(&store, &knowledge, std::slice::from_ref(&seeds), &never);
+                tracing::info!(dir = %seeds.display(), articles = summary.loaded, errors = summary.errors, "seeds loaded");
+            } else {
+                tracing::warn!(dir = %seeds.display(), "no seeds folder");
+            }
+        }
+        (store, knowledge)
+    };
     let config = ApiConfig {
         query_timeout: Duration::from_secs(args.query_timeout.max(1)),
-        write_token: args.write_token.filter(|token| !token.is_empty()),
+        write_token: token,
         max_body: args.max_body,
         cors: args.cors,
         max_operations: args.max_operations.max(1),
@@ -652,13 +849,100 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         eprintln!("listening on http://{}", listener.local_addr()?);
         api::serve(
             listener,
-            AppState::new(store, Arc::new(knowledge), config),
+            AppState::new(store.clone(), Arc::new(knowledge), config),
             shutdown_signal(),
         )
         .await?;
+        // Every request has finished: its article is committed. Flush for a fast reopening.
+        if !args.read_only {
+            store.flush()?;
+        }
         tracing::info!("stopped");
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// Opens an existing on-disk store for `backup` and `dump`. It takes the store's
+/// lock, so no other process writes meanwhile; a running server holds that lock
+/// (then use its `GET /store`, a consistent snapshot).
+fn open_existing(location: &Path) -> anyhow::Result<KgStore> {
+    if !location.is_dir() {
+        anyhow::bail!("no store in {}", location.display());
+    }
+    KgStore::open(location).with_context(|| {
+        format!(
+            "cannot open the store in {} (is a server or a load using it?)",
+            location.display()
+        )
+    })
+}
+
+fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
+    if args.target.exists() {
+        anyhow::bail!(
+            "{} exists: a backup goes into a new directory",
+            args.target.display()
+        );
+    }
+    let store = open_existing(&args.location)?;
+    store
+        .backup(&args.target)
+        .with_context(|| format!("cannot back up into {}", args.target.display()))?;
+    println!(
+        "backed up {} articles into {}",
+        store.article_count()?,
+        args.target.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn dump(args: DumpArgs) -> anyhow::Result<ExitCode> {
+    let store = open_existing(&args.location)?;
+    let format = args.format.rdf_format();
+    match &args.output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
+            let mut writer = store.dump(format, std::io::BufWriter::new(file))?;
+            writer.flush()?;
+        }
+        None => {
+            let mut writer =
+                store.dump(format, std::io::BufWriter::new(std::io::stdout().lock()))?;
+            writer.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn restore(args: RestoreArgs) -> anyhow::Result<ExitCode> {
+    let from_stdin = args.file.as_os_str() == "-";
+    let format = args.format.map(DumpFormat::rdf_format).unwrap_or_else(|| {
+        match args.file.extension().and_then(|ext| ext.to_str()) {
+            Some("trig") => RdfFormat::TriG,
+            _ => RdfFormat::NQuads,
+        }
+    });
+    let reader: Box<dyn Read> = if from_stdin {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(
+            std::fs::File::open(&args.file)
+                .with_context(|| format!("cannot read {}", args.file.display()))?,
+        )
+    };
+    let store = KgStore::open(&args.location)
+        .with_context(|| format!("cannot open the store in {}", args.location.display()))?;
+    let n_quads = store
+        .restore(format, std::io::BufReader::new(reader))
+        .with_context(|| format!("cannot restore {}", args.file.display()))?;
+    store.flush()?;
+    println!(
+        "restored {n_quads} quads, {} articles, into {}",
+        store.article_count()?,
+        args.location.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

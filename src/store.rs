@@ -17,7 +17,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
+mod backup;
 mod graph_store;
+pub mod guard;
 mod update;
 
 pub use graph_store::{GraphTarget, LoadMode};
@@ -89,6 +91,9 @@ pub enum StoreError {
     /// An update failed while running.
     #[error("update failed: {0}")]
     Update(oxigraph::sparql::UpdateEvaluationError),
+    /// The SPARQL text nests or chains beyond what the server evaluates safely.
+    #[error("the sparql operation is too complex: {0}")]
+    TooComplex(String),
 }
 
 impl From<QueryEvaluationError> for StoreError {
@@ -174,6 +179,7 @@ impl SparqlQuery {
     /// Parses a SPARQL query, resolving relative IRIs against `base_iri` (the
     /// endpoint's IRI, for the protocol). An invalid base IRI is ignored.
     pub fn parse_with_base(text: &str, base_iri: Option<&str>) -> Result<Self, StoreError> {
+        guard::check_complexity(text)?;
         Ok(Self {
             query: sparql_parser(base_iri).parse_query(text)?,
         })
@@ -311,12 +317,24 @@ pub fn rdf_serializer(format: RdfFormat) -> RdfSerializer {
     serializer
 }
 
+/// The error of on-disk operations in a build without RocksDB (the fuzz targets).
+#[cfg(not(feature = "rocksdb"))]
+fn without_disk(path: &Path) -> StoreError {
+    StoreError::Refused(format!(
+        "cannot use {}: built without on-disk storage",
+        path.display()
+    ))
+}
+
 const ARTICLE_GRAPH_PREFIX: &str = "https://w3id.org/actorgraph/article/";
 
 impl KgStore {
     /// Opens (or creates) an on-disk store (RocksDB) in `path`.
     pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
-        Ok(Self::wrap(Store::open(path)?))
+        #[cfg(feature = "rocksdb")]
+        return Ok(Self::wrap(Store::open(path)?));
+        #[cfg(not(feature = "rocksdb"))]
+        return Err(without_disk(path.as_ref()));
     }
 
     /// Creates a store held in memory, gone when dropped.

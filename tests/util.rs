@@ -133,37 +133,66 @@ pub struct ServerProcess {
     child: std::process::Child,
     /// `http://127.0.0.1:<port>`.
     pub base: String,
-    _dir: tempfile::TempDir,
+    /// Everything the server wrote to stderr so far.
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+    dir: tempfile::TempDir,
 }
 
 impl ServerProcess {
     /// Starts `actorgraph serve` on a free port, with the seeds and these extra arguments,
     /// and waits until it listens.
     pub fn start(extra_args: &[&str]) -> Self {
-        use std::io::BufRead;
+        Self::start_with_env(extra_args, &[("RUST_LOG", "warn")])
+    }
+
+    /// [`ServerProcess::start`] with these environment variables.
+    pub fn start_with_env(extra_args: &[&str], env: &[(&str, &str)]) -> Self {
+        Self::start_in(tempfile::tempdir().unwrap(), extra_args, env)
+    }
+
+    /// Stops the server (SIGTERM) and starts another on the same store with these arguments.
+    pub fn reopen(mut self, extra_args: &[&str]) -> Self {
+        self.terminate(std::time::Duration::from_secs(30))
+            .expect("the server stops");
         let dir = tempfile::tempdir().unwrap();
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("actorgraph"))
+        let kept = std::mem::replace(&mut self.dir, dir);
+        Self::start_in(kept, extra_args, &[("RUST_LOG", "warn")])
+    }
+
+    fn start_in(dir: tempfile::TempDir, extra_args: &[&str], env: &[(&str, &str)]) -> Self {
+        use std::io::BufRead;
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("actorgraph"));
+        command
             .args(["serve", "--bind", "127.0.0.1:0", "--location"])
             .arg(dir.path().join("store"))
             .arg("--seeds")
             .arg(root().join("seeds"))
             .args(extra_args)
-            .env("RUST_LOG", "warn")
             .env_remove("ACTORGRAPH_WRITE_TOKEN")
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
+            .env_remove("ACTORGRAPH_BIND")
+            .stderr(std::process::Stdio::piped());
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let mut child = command.spawn().unwrap();
         let stderr = child.stderr.take().unwrap();
+        let collected = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
         let (sender, receiver) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut sender = Some(sender);
-            // Keep reading to the end, so the server never blocks on a full pipe.
-            for line in std::io::BufReader::new(stderr).lines() {
-                let Ok(line) = line else { break };
-                if let Some(address) = line.strip_prefix("listening on ") {
-                    if let Some(sender) = sender.take() {
-                        let _ = sender.send(address.to_owned());
+        std::thread::spawn({
+            let collected = collected.clone();
+            move || {
+                let mut sender = Some(sender);
+                // Keep reading to the end, so the server never blocks on a full pipe.
+                for line in std::io::BufReader::new(stderr).lines() {
+                    let Ok(line) = line else { break };
+                    if let Some(address) = line.strip_prefix("listening on ") {
+                        if let Some(sender) = sender.take() {
+                            let _ = sender.send(address.to_owned());
+                        }
                     }
+                    let mut collected = collected.lock().unwrap();
+                    collected.push_str(&line);
+                    collected.push('\n');
                 }
             }
         });
@@ -173,8 +202,36 @@ impl ServerProcess {
         Self {
             child,
             base,
-            _dir: dir,
+            stderr: collected,
+            dir,
         }
+    }
+
+    /// The URL of `path` on this server.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// The directory of the server's store.
+    pub fn store_path(&self) -> PathBuf {
+        self.dir.path().join("store")
+    }
+
+    /// What the server wrote to stderr so far.
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// Kills the server with SIGKILL, as a crash would, and waits for it to go.
+    pub fn kill_9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Sends SIGTERM and waits (at most `patience`) for the exit status.
+    pub fn terminate(&mut self, patience: std::time::Duration) -> Option<std::process::ExitStatus> {
+        send_signal(self.child.id(), "TERM");
+        wait_for_exit(&mut self.child, patience)
     }
 }
 
@@ -183,4 +240,58 @@ impl Drop for ServerProcess {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Sends a signal (`TERM`, `INT`, `KILL`) to a process, with the shell's `kill`
+/// built-in (a fresh machine may lack the kill(1) program).
+pub fn send_signal(pid: u32, signal: &str) {
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("kill -{signal} {pid}"))
+        .status()
+        .expect("sh runs");
+    assert!(status.success(), "kill -{signal} {pid}");
+}
+
+/// Waits at most `patience` for `child` to exit.
+pub fn wait_for_exit(
+    child: &mut std::process::Child,
+    patience: std::time::Duration,
+) -> Option<std::process::ExitStatus> {
+    let deadline = std::time::Instant::now() + patience;
+    while std::time::Instant::now() < deadline {
+        if let Some(status) = child.try_wait().unwrap() {
+            return Some(status);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    None
+}
+
+/// Every quad of the store by graph, as sorted N-Quads lines, blank nodes
+/// written `_:` (their names differ from one load to the next).
+pub fn quads_by_graph(store: &KgStore) -> std::collections::BTreeMap<String, Vec<String>> {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    use oxigraph::model::{NamedOrBlankNode, Term};
+    let dump = store.dump(RdfFormat::NQuads, Vec::new()).unwrap();
+    let mut graphs = std::collections::BTreeMap::<String, Vec<String>>::new();
+    for quad in RdfParser::from_format(RdfFormat::NQuads).for_slice(&dump) {
+        let quad = quad.unwrap();
+        let subject = match &quad.subject {
+            NamedOrBlankNode::BlankNode(_) => "_:".to_owned(),
+            other => other.to_string(),
+        };
+        let object = match &quad.object {
+            Term::BlankNode(_) => "_:".to_owned(),
+            other => other.to_string(),
+        };
+        graphs
+            .entry(quad.graph_name.to_string())
+            .or_default()
+            .push(format!("{subject} {} {object}", quad.predicate));
+    }
+    for quads in graphs.values_mut() {
+        quads.sort();
+    }
+    graphs
 }

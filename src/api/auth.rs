@@ -1,5 +1,11 @@
 //! Who may write: every write request carries `Authorization: Bearer <token>`,
 //! compared in constant time with the configured write token.
+//!
+//! Both tokens are first reduced to fixed-length digests (name-based UUIDs,
+//! SHA-1), then compared with `subtle`: a plain constant-time comparison of
+//! slices returns early when the lengths differ, which would tell the length.
+//! Tokens are never logged: `ApiConfig`'s `Debug` hides it, and the request
+//! traces carry no headers.
 
 use super::{ApiConfig, ApiError};
 use axum::http::{header, HeaderMap};
@@ -20,11 +26,16 @@ pub fn require_write(config: &ApiConfig, headers: &HeaderMap) -> Result<(), ApiE
         .ok_or_else(|| {
             ApiError::Unauthorized("a write needs the header Authorization: Bearer <token>".into())
         })?;
-    if bool::from(given.as_bytes().ct_eq(expected.as_bytes())) {
+    if bool::from(digest(given).ct_eq(&digest(expected))) {
         Ok(())
     } else {
         Err(ApiError::Unauthorized("the bearer token is wrong".into()))
     }
+}
+
+/// A fixed-length digest of a token, so comparing two takes the same time whatever their lengths.
+fn digest(token: &str) -> [u8; 16] {
+    uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, token.as_bytes()).into_bytes()
 }
 
 /// The token of an `Authorization: Bearer <token>` value (scheme case-insensitive).
@@ -68,6 +79,9 @@ mod tests {
             Some("Bearer nope"),
             Some("Basic s3cret"),
             Some("Bearer "),
+            Some("Bearer s3cre"),
+            Some("Bearer s3cret2"),
+            Some("Bearer S3CRET"),
         ] {
             let error = require_write(&config, &headers(given)).unwrap_err();
             assert!(matches!(error, ApiError::Unauthorized(_)), "{given:?}");

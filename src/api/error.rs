@@ -44,7 +44,9 @@ impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         match error {
             StoreError::Syntax(error) => ApiError::BadQuery(error.to_string()),
-            StoreError::BadGraphIri(_) => ApiError::BadRequest(error.to_string()),
+            StoreError::BadGraphIri(_) | StoreError::TooComplex(_) => {
+                ApiError::BadRequest(error.to_string())
+            }
             StoreError::FormatMismatch { .. } => ApiError::NotAcceptable(error.to_string()),
             StoreError::Cancelled => ApiError::Timeout,
             other => ApiError::Internal(other.to_string()),

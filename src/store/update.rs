@@ -16,6 +16,7 @@ impl SparqlUpdate {
     /// Parses a SPARQL update, resolving relative IRIs against `base_iri` (the
     /// endpoint's IRI, for the protocol). An invalid base IRI is ignored.
     pub fn parse(text: &str, base_iri: Option<&str>) -> Result<Self, StoreError> {
+        super::guard::check_complexity(text)?;
         Ok(Self {
             update: sparql_parser(base_iri).parse_update(text)?,
         })

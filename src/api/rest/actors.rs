@@ -257,7 +257,7 @@ pub async fn list(
         .map(|kind| format!("{kind:?}"))
         .unwrap_or_default();
     let text = query.q.unwrap_or_default();
-    let body = blocking(&state.store, move |store| {
+    let body = blocking(&state, move |store| {
         let mut records = queries::entities(store, ACTOR_CLASSES, None)?;
         if !kind.is_empty() {
             records.retain(|record| actor_type(record) == kind);
@@ -285,7 +285,7 @@ pub async fn show(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, Problem> {
-    let body = blocking(&state.store, move |store| {
+    let body = blocking(&state, move |store| {
         let record = find(store, &id)?;
         let properties = queries::properties(
             store,
@@ -354,7 +354,7 @@ pub async fn relations(
     let predicate = query.predicate.map(Predicate::name);
     let since = date_param("since", query.since.as_deref())?;
     let until = date_param("until", query.until.as_deref())?;
-    let body = blocking(&state.store, move |store| {
+    let body = blocking(&state, move |store| {
         let record = find(store, &id)?;
         let edges = relations::edges(store, &Scope::Actor(record.iri.clone()))?;
         let mut iris = relations::edge_iris(&edges);
@@ -405,7 +405,7 @@ pub async fn events(
     Params(query): Params<PageQuery>,
 ) -> Result<Response, Problem> {
     let page = Page::new(query.limit, query.cursor.as_deref())?;
-    let body = blocking(&state.store, move |store| {
+    let body = blocking(&state, move |store| {
         let record = find(store, &id)?;
         let events = queries::events(store, &Scope::Actor(record.iri))?;
         let (events, next) = page.slice(events);

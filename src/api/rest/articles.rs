@@ -301,7 +301,7 @@ pub async fn list(
     Params(query): Params<PageQuery>,
 ) -> Result<Response, Problem> {
     let page = Page::new(query.limit, query.cursor.as_deref())?;
-    let body = blocking(&state.store, move |store| {
+    let body = blocking(&state, move |store| {
         let (items, next) = page.slice(queries::articles(store, None)?);
         Ok(ArticlePage {
             items: items.into_iter().map(summary).collect(),
@@ -327,7 +327,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, Problem> {
     let iri = article_iri(&id)?;
-    let body = blocking(&state.store, move |store| {
+    let body = blocking(&state, move |store| {
         detail(store, iri.as_str())?
             .ok_or_else(|| Problem::not_found(format!("no article with id {id:?}")))
     })
@@ -336,6 +336,9 @@ pub async fn show(
 }
 
 fn refused(error: ArticleError) -> Problem {
+    if matches!(error, ArticleError::TooLarge { .. }) {
+        return Problem::new(StatusCode::PAYLOAD_TOO_LARGE, error.to_string());
+    }
     match error.line() {
         Some(line) => Problem::bad_request(format!("line {line}: {error}")),
         None => Problem::bad_request(error.to_string()),
@@ -415,7 +418,7 @@ pub async fn create(
     auth::require_write(&state.config, &headers)?;
     let article = parse_body(&headers, &body?)?;
     let knowledge = state.knowledge.clone();
-    let (status, body) = blocking(&state.store, move |store| {
+    let (status, body) = blocking(&state, move |store| {
         let iri = crate::rdf::article_iri(&article.id);
         let status = if store.contains_article(&iri)? {
             StatusCode::OK
@@ -457,10 +460,11 @@ pub async fn extract(
 ) -> Result<Response, Problem> {
     let article = parse_body(&headers, &body?)?;
     let knowledge = state.knowledge.clone();
-    // Extraction is CPU-bound: off the async threads, like the store's work.
-    let facts = tokio::task::spawn_blocking(move || {
+    // Extraction is CPU-bound: off the async threads, in one of the operation slots
+    // and under the timeout, like the store's work (it needs no token, so it is bounded).
+    let facts = super::blocking(&state, move |_| {
         let facts = crate::extract::extract(&article, &knowledge);
-        FactsDto::new(&article, &facts)
+        Ok(FactsDto::new(&article, &facts))
     })
     .await?;
     Ok(axum::Json(facts).into_response())
@@ -483,7 +487,7 @@ pub async fn delete(
 ) -> Result<Response, Problem> {
     auth::require_write(&state.config, &headers)?;
     let iri = article_iri(&id)?;
-    blocking(&state.store, move |store| {
+    blocking(&state, move |store| {
         if store.remove_article(&iri)? {
             Ok(StatusCode::NO_CONTENT.into_response())
         } else {

@@ -199,7 +199,7 @@ pub async fn list(
     let actor = check("actor", query.actor)?;
     let place = check("place", query.place)?;
     let kind = query.kind.map(|kind| format!("{kind:?}"));
-    let body = blocking(&state.store, move |store| {
+    let body = blocking(&state, move |store| {
         let scope = match &place {
             Some(place) => Scope::Place(queries::iri("place", place)),
             None => Scope::All,
@@ -265,7 +265,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, Problem> {
     let id = checked_id("event", &id)?;
-    let body = blocking(&state.store, move |store| {
+    let body = blocking(&state, move |store| {
         let iri = queries::iri("event", &id);
         let Some(event) = queries::events(store, &Scope::Event(iri.clone()))?
             .into_iter()

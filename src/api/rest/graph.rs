@@ -151,7 +151,7 @@ pub async fn show(
     let from = date_param("from", query.from.as_deref())?;
     let to = date_param("to", query.to.as_deref())?;
     let actor = query.actor;
-    let body = blocking(&state.store, move |store| {
+    let body = blocking(&state, move |store| {
         let centre = actors::find(store, &actor)?;
         // Only actors are nodes: `locatedIn` and the like link places.
         let edges: Vec<Edge> = relations::edges(store, &Scope::All)?

@@ -89,12 +89,34 @@ async fn method_not_allowed(method: axum::http::Method) -> Problem {
 
 /// Runs `work` on the blocking pool with a handle on the store: RocksDB and oxigraph's
 /// evaluator are synchronous, and a slow query must not hold up other requests.
+///
+/// The work takes one of the operation slots the SPARQL routes share (503 with
+/// `Retry-After` when none is free), and keeps it until it is done, so that
+/// runaway requests cannot pile up on the blocking pool. After the query timeout
+/// the client gets a 503 and the slot is freed when the work ends.
 async fn blocking<T: Send + 'static>(
-    store: &KgStore,
+    state: &AppState,
     work: impl FnOnce(&KgStore) -> Result<T, Problem> + Send + 'static,
 ) -> Result<T, Problem> {
-    let store = store.clone();
-    tokio::task::spawn_blocking(move || work(&store)).await?
+    let permit = state
+        .operation_slots
+        .clone()
+        .try_acquire_owned()
+        .map_err(|_| {
+            Problem::new(
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "the server is running as many operations as it may: retry shortly",
+            )
+        })?;
+    let store = state.store.clone();
+    let job = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        work(&store)
+    });
+    match tokio::time::timeout(state.config.query_timeout, job).await {
+        Ok(joined) => joined?,
+        Err(_) => Err(Problem::from(super::ApiError::Timeout)),
+    }
 }
 
 /// Query parameters whose rejection is a problem+json 400 rather than axum's plain text.

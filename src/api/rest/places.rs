@@ -113,7 +113,7 @@ pub async fn list(
 ) -> Result<Response, Problem> {
     let page = Page::new(query.limit, query.cursor.as_deref())?;
     let text = query.q.unwrap_or_default();
-    let body = blocking(&state.store, move |store| {
+    let body = blocking(&state, move |store| {
         let records = queries::entities(store, PLACE_CLASSES, None)?;
         let (items, next) = page.slice(search::rank(&text, records));
         let types = queries::place_types(store)?;
@@ -152,7 +152,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, Problem> {
     let id = checked_id("place", &id)?;
-    let body = blocking(&state.store, move |store| {
+    let body = blocking(&state, move |store| {
         let iri = queries::iri("place", &id);
         let Some(record) = queries::entities(store, PLACE_CLASSES, Some(&iri))?
             .into_iter()

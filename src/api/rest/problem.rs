@@ -115,6 +115,10 @@ impl IntoResponse for Problem {
         if status == StatusCode::UNAUTHORIZED {
             headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            // Busy or timed out: both pass; say when to come back.
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(1));
+        }
         response
     }
 }

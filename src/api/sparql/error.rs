@@ -62,6 +62,7 @@ impl From<StoreError> for SparqlError {
     fn from(error: StoreError) -> Self {
         let status = match &error {
             StoreError::Syntax(_)
+            | StoreError::TooComplex(_)
             | StoreError::BadGraphIri(_)
             | StoreError::DatasetConflict
             | StoreError::Refused(_)

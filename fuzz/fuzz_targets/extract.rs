@@ -1,0 +1,7 @@
+//! Fuzz target: see `checks::extract`.
+#![no_main]
+
+#[path = "../src/checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::extract(data));
