@@ -680,6 +680,10 @@ async fn web_ui_is_served_beside_the_apis() {
         assert_eq!(revalidated.status(), 304);
         assert_eq!(server.get("/assets/missing.js").await.status(), 404);
         assert_eq!(server.get("/favicon.ico").await.status(), 404);
+        // Only the app's pages are the app: "/etc/passwd" (what "/x/../../etc/passwd"
+        // becomes in a client) is no page.
+        assert_eq!(server.get("/etc/passwd").await.status(), 404);
+        assert_eq!(server.get("/no/such/page").await.status(), 404);
     } else {
         assert_eq!(page.status(), 503);
         assert!(page.text().await.unwrap().contains("make build"));

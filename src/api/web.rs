@@ -2,9 +2,9 @@
 //! served at `/` as the router's fallback.
 //!
 //! Hashed bundles under `/assets/` are cached for a year; everything else
-//! (`index.html`, the favicon) is revalidated by its ETag. Any other path that
-//! does not look like a file is a route of the single-page app and gets
-//! `index.html`. The server's own prefixes (`/api`, `/sparql`, `/query`,
+//! (`index.html`, the favicon) is revalidated by its ETag. The app's own pages
+//! (`/actor/ID`, `/events`, …: the routes of `web/src/main.js`) get `index.html`,
+//! and the app routes on the client; any other path is a 404. The server's own prefixes (`/api`, `/sparql`, `/query`,
 //! `/update`, `/store`, `/health`) are never answered with the app, so a typo
 //! there is a 404, not an HTML page.
 
@@ -58,6 +58,19 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
+/// Whether a path (without its leading '/') is one of the app's pages: the routes
+/// of `web/src/main.js` (`/`, `/actor/ID`, `/events`, `/articles`, `/article/ID`,
+/// `/ingest`, `/editor`).
+fn is_app_page(relative: &str) -> bool {
+    let relative = relative.trim_end_matches('/');
+    let segments: Vec<&str> = relative.split('/').collect();
+    match segments.as_slice() {
+        ["index.html" | "" | "events" | "articles" | "ingest" | "editor"] => true,
+        ["actor" | "article", id] => !id.is_empty() && !id.contains('.'),
+        _ => false,
+    }
+}
+
 /// Answers every request no other route took.
 pub async fn serve(method: Method, uri: Uri, headers: HeaderMap) -> Response {
     let path = uri.path();
@@ -84,10 +97,9 @@ pub async fn serve(method: Method, uri: Uri, headers: HeaderMap) -> Response {
     if let Some((bytes, etag)) = find(relative) {
         return asset(relative, bytes, etag, &headers);
     }
-    // A missing file (a name with an extension, or under /assets/) is a 404; any
-    // other path is a page of the app, which routes on the client.
-    let last_segment = relative.rsplit('/').next().unwrap_or_default();
-    if relative.starts_with("assets/") || last_segment.contains('.') {
+    // The app's own pages get the app, which routes on the client; any other path
+    // (a missing file, "/etc/passwd" after a client resolved "../") is a 404.
+    if !is_app_page(relative) {
         return (StatusCode::NOT_FOUND, "not found\n").into_response();
     }
     let (bytes, etag) = find("index.html").expect("checked by is_bundled");
@@ -156,6 +168,31 @@ fn not_built() -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_apps_pages_get_the_app() {
+        for page in [
+            "",
+            "events",
+            "articles/",
+            "actor/wagner",
+            "article/0b7c",
+            "editor",
+            "ingest",
+        ] {
+            assert!(is_app_page(page), "{page}");
+        }
+        for other in [
+            "etc/passwd",
+            "actor",
+            "actor/a/b",
+            "article/x.json",
+            "events/1",
+            "windows",
+        ] {
+            assert!(!is_app_page(other), "{other}");
+        }
+    }
 
     #[test]
     fn reserved_prefixes_are_whole_segments() {
