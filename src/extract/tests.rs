@@ -1107,8 +1107,8 @@ fn a_death_toll_keeps_the_lowest_figure_and_its_source() {
     let f = facts(
         Lang::Fr,
         "2025-03-10",
-        "Une attaque a visé lundi le camp de Bol. Au moins 20 soldats ont été tués dans cette attaque, \
-         selon l'armée tchadienne. Des sources locales évoquent 35 morts dans cette attaque.",
+        "Une attaque a visé lundi le camp de Bol. Des sources locales évoquent 35 morts dans cette attaque. \
+         Au moins 20 soldats ont été tués dans cette attaque, selon l'armée tchadienne.",
     );
     let attack = f
         .events
