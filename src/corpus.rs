@@ -238,9 +238,10 @@ impl CorpusGenerator {
                         "Une frappe aérienne de {a} a visé {place} {when}, faisant au moins {toll} morts."
                     ),
                     2 => format!("{a} a repris le contrôle de {place} {when}, selon {speaker}."),
-                    3 => format!(
+                    3 if first => format!(
                         "{a} et {b} ont signé un accord de cessez-le-feu à {place} {when} {year}."
                     ),
+                    3 => format!("{a} et {b} ont signé un accord de cessez-le-feu à {place} {when}."),
                     4 => format!("Des affrontements entre {a} et {b} ont fait {toll} morts à {place} {when}."),
                     5 => format!("{a} s'est retiré de {place} après des combats avec {b}."),
                     6 => format!("{speaker} a dénoncé l'attaque de {a} contre des civils à {other}."),
@@ -268,7 +269,10 @@ impl CorpusGenerator {
                     0 => format!("{a} attacked a position held by {b} near {place} {when}."),
                     1 => format!("An air strike by {a} hit {place} {when}, killing at least {toll} people."),
                     2 => format!("{a} retook control of {place} {when}, {speaker} said."),
-                    3 => format!("{a} and {b} signed a ceasefire agreement in {place} {when}, {year}."),
+                    3 if first => format!(
+                        "{a} and {b} signed a ceasefire agreement in {place} {when}, {year}."
+                    ),
+                    3 => format!("{a} and {b} signed a ceasefire agreement in {place} {when}."),
                     4 => format!("Clashes between {a} and {b} killed {toll} people in {place} {when}."),
                     5 => format!("{a} withdrew from {place} after fighting with {b}."),
                     6 => format!("{speaker} condemned the attack by {a} on civilians in {other}."),
