@@ -1,4 +1,4 @@
-//! The command-line interface: `load`, `extract`, `query`, `serve`, `backup`, `dump`, `restore`.
+//! The command-line interface: `load`, `extract`, `query`, `serve`, `backup`, `dump`, `restore`, `gen-corpus`.
 //!
 //! The only code that reads arguments, environment and paths. Doc comments on
 //! the clap types are the `--help` text.
@@ -48,6 +48,35 @@ pub enum Command {
     Dump(DumpArgs),
     /// Load a dump into a new, empty store
     Restore(RestoreArgs),
+    /// Write N synthetic articles (French and English, from the gazetteer) into a directory, for benchmarks
+    GenCorpus(GenCorpusArgs),
+}
+
+/// Layouts of `gen-corpus`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CorpusFormat {
+    /// One text file an article, with header lines
+    Txt,
+    /// One JSON Lines file, `corpus.jsonl`
+    Jsonl,
+}
+
+/// Arguments of `gen-corpus`.
+#[derive(Debug, clap::Args)]
+pub struct GenCorpusArgs {
+    /// How many articles
+    pub count: usize,
+    /// The directory to write into (created if missing)
+    pub dir: PathBuf,
+    /// Seed of the generator: the same seed and ontology give the same corpus
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Layout of the output
+    #[arg(long, value_enum, default_value_t = CorpusFormat::Txt)]
+    pub format: CorpusFormat,
+    /// Directory of the ontology data
+    #[arg(long)]
+    pub ontology: Option<PathBuf>,
 }
 
 /// Arguments of `backup`.
@@ -235,7 +264,38 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Backup(args) => backup(args),
         Command::Dump(args) => dump(args),
         Command::Restore(args) => restore(args),
+        Command::GenCorpus(args) => gen_corpus(args),
     }
+}
+
+/// Writes the corpus one article at a time, so its size does not bound memory.
+fn gen_corpus(args: GenCorpusArgs) -> anyhow::Result<ExitCode> {
+    let dir = ontology_dir(args.ontology);
+    let knowledge = Knowledge::load(&dir)
+        .with_context(|| format!("cannot read the ontology data in {}", dir.display()))?;
+    std::fs::create_dir_all(&args.dir)
+        .with_context(|| format!("cannot create {}", args.dir.display()))?;
+    let mut generator = crate::corpus::CorpusGenerator::new(&knowledge, args.seed);
+    match args.format {
+        CorpusFormat::Txt => {
+            for n in 0..args.count {
+                let path = args.dir.join(format!("{n:07}.txt"));
+                std::fs::write(&path, generator.article(n))
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+            }
+        }
+        CorpusFormat::Jsonl => {
+            let path = args.dir.join("corpus.jsonl");
+            let file = std::fs::File::create(&path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            for n in 0..args.count {
+                writeln!(out, "{}", generator.json_line(n))?;
+            }
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn ontology_dir(given: Option<PathBuf>) -> PathBuf {

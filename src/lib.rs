@@ -15,10 +15,12 @@
 //! * `store`: the only user of oxigraph's store and SPARQL engine.
 //! * `api`: the axum router (SPARQL endpoint, REST API, health), the only HTTP code.
 //! * `cli`: the command-line interface.
+//! * `corpus`: synthetic articles from the gazetteer, for benchmarks (`gen-corpus`).
 
 pub mod api;
 pub mod article;
 pub mod cli;
+pub mod corpus;
 pub mod date;
 pub mod extract;
 pub mod ontology;

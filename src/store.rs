@@ -15,6 +15,7 @@ use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::{LoaderError, StorageError, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 mod backup;
@@ -131,6 +132,9 @@ pub struct KgStore {
     store: Store,
     /// Serialises writers: oxigraph's RocksDB transactions do not detect write conflicts.
     writer: Arc<Mutex<()>>,
+    /// Counts committed writes, so that views computed from the store (the REST
+    /// search index) know when to refresh. Bumped after each commit.
+    generation: Arc<AtomicU64>,
 }
 
 /// The form of a SPARQL query, known before evaluation (for content negotiation).
@@ -346,7 +350,19 @@ impl KgStore {
         Self {
             store,
             writer: Arc::new(Mutex::new(())),
+            generation: Arc::new(AtomicU64::new(0)),
         }
+    }
+
+    /// The number of writes committed through this store since it was opened. A view
+    /// computed after reading generation `g` is current as long as it is still `g`.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// Records a committed write.
+    fn changed(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
     }
 
     /// Replaces the content of an article's graph with `quads`, in one transaction.
@@ -364,6 +380,7 @@ impl KgStore {
         }
         transaction.extend(quads);
         transaction.commit()?;
+        self.changed();
         Ok(existed)
     }
 
@@ -376,6 +393,7 @@ impl KgStore {
             transaction.remove_named_graph(article_iri)?;
         }
         transaction.commit()?;
+        self.changed();
         Ok(existed)
     }
 
@@ -482,6 +500,7 @@ impl KgStore {
             .quads_for_pattern(None, None, None, Some(graph.into()))
             .count();
         transaction.commit()?;
+        self.changed();
         Ok(())
     }
 

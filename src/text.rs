@@ -222,6 +222,22 @@ pub fn key_form(fold: &str) -> String {
     }
 }
 
+/// The key a token or form word is matched on: folded, dots dropped, elided and contracted articles unified.
+pub fn match_key(fold: &str) -> String {
+    let word = key_form(fold);
+    match word.as_str() {
+        "d'" | "du" | "des" => "de".to_owned(),
+        "l'" | "la" | "le" => "le".to_owned(),
+        "qu'" => "que".to_owned(),
+        "s'" => "se".to_owned(),
+        "n'" => "ne".to_owned(),
+        "j'" => "je".to_owned(),
+        "c'" => "ce".to_owned(),
+        "'s" => "'s".to_owned(),
+        _ => word,
+    }
+}
+
 /// A URL-safe slug of a name: folded, `[a-z0-9-]`, never empty.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();

@@ -85,6 +85,10 @@ pub struct AppState {
     /// One permit per SPARQL operation allowed to run at once (`max_operations`):
     /// oxigraph only checks for cancellation as it reads, so timeouts alone cannot bound the load.
     pub operation_slots: Arc<tokio::sync::Semaphore>,
+    /// Actors with their names folded, for `/api/actors?q=`.
+    pub(crate) actor_search: Arc<rest::search::GenerationCache<Vec<rest::search::Indexed>>>,
+    /// Places with their names folded and their types, for `/api/places?q=`.
+    pub(crate) place_search: Arc<rest::search::GenerationCache<rest::search::PlaceView>>,
 }
 
 impl AppState {
@@ -95,6 +99,8 @@ impl AppState {
             operation_slots: Arc::new(tokio::sync::Semaphore::new(config.max_operations.max(1))),
             knowledge,
             config: Arc::new(config),
+            actor_search: Arc::default(),
+            place_search: Arc::default(),
         }
     }
 }

@@ -2,7 +2,8 @@
 
 use super::{Lang, Span};
 use crate::ontology::lexicon_form::Form;
-use crate::text::{key_form, tokenize, Token, TokenKind};
+pub use crate::text::match_key;
+use crate::text::{tokenize, Token, TokenKind};
 use std::ops::Range;
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -95,7 +96,7 @@ impl<'a> Document<'a> {
         if form.lang.is_some_and(|l| l != self.lang) {
             return None;
         }
-        self.match_words(&form.words, at, limit)
+        self.match_words(&form.keys, at, limit)
     }
 
     fn match_words(&self, words: &[Option<String>], at: usize, limit: usize) -> Option<usize> {
@@ -118,7 +119,7 @@ impl<'a> Document<'a> {
                 })
             }
             Some(word) => {
-                if at >= limit || self.keys[at] != match_key(word) {
+                if at >= limit || self.keys[at] != *word {
                     return None;
                 }
                 self.match_words(rest, at + 1, limit)
@@ -184,22 +185,6 @@ impl<'a> Document<'a> {
     /// The sentence's token range.
     pub fn sentence_range(&self, sentence: usize) -> Range<usize> {
         self.sentences[sentence].tokens.clone()
-    }
-}
-
-/// The key a token or form word is matched on: folded, dots dropped, elided and contracted articles unified.
-pub fn match_key(fold: &str) -> String {
-    let word = key_form(fold);
-    match word.as_str() {
-        "d'" | "du" | "des" => "de".to_owned(),
-        "l'" | "la" | "le" => "le".to_owned(),
-        "qu'" => "que".to_owned(),
-        "s'" => "se".to_owned(),
-        "n'" => "ne".to_owned(),
-        "j'" => "je".to_owned(),
-        "c'" => "ce".to_owned(),
-        "'s" => "'s".to_owned(),
-        _ => word,
     }
 }
 
@@ -279,7 +264,7 @@ fn quoted_tokens(tokens: &[Token]) -> Vec<bool> {
 impl Document<'_> {
     /// Like [`Document::match_form`], whatever the form's language.
     pub fn match_words_any_lang(&self, form: &Form, at: usize, limit: usize) -> Option<usize> {
-        self.match_words(&form.words, at, limit)
+        self.match_words(&form.keys, at, limit)
     }
 }
 

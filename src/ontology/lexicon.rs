@@ -7,7 +7,7 @@
 use super::turtle::{read_nodes, Node, Value};
 use super::OntologyError;
 use crate::extract::{ActorKind, EventKind, Lang, RelationKind};
-use crate::text::{key_form, tokenize, TokenKind};
+use crate::text::{key_form, match_key, tokenize, TokenKind};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -23,6 +23,9 @@ pub struct Form {
     pub lang: Option<Lang>,
     /// Folded words; `None` is a gap.
     pub words: Vec<Option<String>>,
+    /// The words' matching keys (`text::match_key`), computed once here rather
+    /// than at every comparison with a token.
+    pub keys: Vec<Option<String>>,
 }
 
 /// How a cue's arguments are found around it.
@@ -331,9 +334,11 @@ pub fn form(text: &str, lang: Option<Lang>) -> Form {
             words.push(Some(key_form(&token.fold)));
         }
     }
+    let keys = words.iter().map(|w| w.as_deref().map(match_key)).collect();
     Form {
         text: text.to_owned(),
         lang,
         words,
+        keys,
     }
 }

@@ -69,6 +69,7 @@ impl KgStore {
         let mut loader = self.store.bulk_loader();
         loader.load_quads(quads)?;
         loader.commit()?;
+        self.changed();
         Ok(n_quads)
     }
 }

@@ -133,6 +133,7 @@ impl KgStore {
                 .map_err(loader_error)?;
         }
         transaction.commit()?;
+        self.changed();
         Ok(existed)
     }
 
@@ -158,6 +159,7 @@ impl KgStore {
             .load_from_slice(parser, data)
             .map_err(loader_error)?;
         transaction.commit()?;
+        self.changed();
         Ok(())
     }
 
@@ -179,6 +181,7 @@ impl KgStore {
             }
         };
         transaction.commit()?;
+        self.changed();
         Ok(existed)
     }
 }

@@ -80,6 +80,7 @@ impl KgStore {
             .map_err(update_error)?;
         // Dropping the transaction uncommitted (on any error above) discards it.
         transaction.commit()?;
+        self.changed();
         Ok(())
     }
 }

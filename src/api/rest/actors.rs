@@ -257,12 +257,18 @@ pub async fn list(
         .map(|kind| format!("{kind:?}"))
         .unwrap_or_default();
     let text = query.q.unwrap_or_default();
+    let index = state.actor_search.clone();
     let body = blocking(&state, move |store| {
-        let mut records = queries::entities(store, ACTOR_CLASSES, None)?;
+        let generation = store.generation();
+        let entities = index.get(generation, || {
+            queries::entities(store, ACTOR_CLASSES, None).map(search::index)
+        })?;
+        // Ranking orders each record on its own, so filtering by kind after it keeps the order.
+        let mut ranked = search::rank_indexed(&text, &entities);
         if !kind.is_empty() {
-            records.retain(|record| actor_type(record) == kind);
+            ranked.retain(|record| actor_type(record) == kind);
         }
-        let (items, next) = page.slice(search::rank(&text, records));
+        let (items, next) = page.slice(ranked);
         Ok(ActorPage {
             items: items.into_iter().map(summary).collect(),
             next,

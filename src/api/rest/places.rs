@@ -113,10 +113,15 @@ pub async fn list(
 ) -> Result<Response, Problem> {
     let page = Page::new(query.limit, query.cursor.as_deref())?;
     let text = query.q.unwrap_or_default();
+    let index = state.place_search.clone();
     let body = blocking(&state, move |store| {
-        let records = queries::entities(store, PLACE_CLASSES, None)?;
-        let (items, next) = page.slice(search::rank(&text, records));
-        let types = queries::place_types(store)?;
+        let generation = store.generation();
+        let view = index.get(generation, || {
+            let entities = search::index(queries::entities(store, PLACE_CLASSES, None)?);
+            Ok::<_, Problem>((entities, queries::place_types(store)?))
+        })?;
+        let (entities, types) = &*view;
+        let (items, next) = page.slice(search::rank_indexed(&text, entities));
         Ok(PlacePage {
             items: items
                 .into_iter()

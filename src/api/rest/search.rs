@@ -2,6 +2,7 @@
 
 use super::queries::EntityRecord;
 use crate::text::fold;
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// How well `query` matches one name (higher is better; 0 is no match). Both are folded.
 fn score_name(query: &str, name: &str) -> u32 {
@@ -40,9 +41,11 @@ fn score_name(query: &str, name: &str) -> u32 {
     0
 }
 
-/// How well `query` (already folded) matches an entity: its best name, labels weighing a
+/// How well `query` (already folded) matches an entity; the scan [`Indexed`] replaced,
+/// kept as the tests' reference: its best name, labels weighing a
 /// little more than aliases.
-pub fn score(query: &str, record: &EntityRecord) -> u32 {
+#[cfg(test)]
+fn score(query: &str, record: &EntityRecord) -> u32 {
     let labels = record
         .labels
         .iter()
@@ -61,8 +64,10 @@ pub fn score(query: &str, record: &EntityRecord) -> u32 {
 }
 
 /// The records matching `query`, best first; ties go to the most mentioned, then by name.
-/// An empty query matches everything, most mentioned first.
-pub fn rank(query: &str, records: Vec<EntityRecord>) -> Vec<EntityRecord> {
+/// An empty query matches everything, most mentioned first. The scan [`rank_indexed`]
+/// replaced, kept as the tests' reference.
+#[cfg(test)]
+fn rank(query: &str, records: Vec<EntityRecord>) -> Vec<EntityRecord> {
     let query = fold(query.trim());
     let mut scored: Vec<(u32, String, EntityRecord)> = records
         .into_iter()
@@ -82,6 +87,118 @@ pub fn rank(query: &str, records: Vec<EntityRecord>) -> Vec<EntityRecord> {
             .then_with(|| a.2.iri.cmp(&b.2.iri))
     });
     scored.into_iter().map(|(_, _, record)| record).collect()
+}
+
+/// An entity with its names folded once, so that a search folds only the query.
+#[derive(Debug)]
+pub struct Indexed {
+    /// The entity.
+    pub record: EntityRecord,
+    /// Folded labels.
+    labels: Vec<String>,
+    /// Folded aliases.
+    aliases: Vec<String>,
+    /// Folded id, hyphens as spaces.
+    id: String,
+    /// Folded name, for ordering ties.
+    name: String,
+}
+
+impl Indexed {
+    /// Folds the names of `record`.
+    pub fn new(record: EntityRecord) -> Self {
+        Self {
+            labels: record.labels.iter().map(|l| fold(&l.value)).collect(),
+            aliases: record.aliases.iter().map(|a| fold(&a.value)).collect(),
+            id: fold(&record.id().replace('-', " ")),
+            name: fold(&record.name()),
+            record,
+        }
+    }
+
+    /// As [`score`], on the folded names.
+    fn score(&self, query: &str) -> u32 {
+        let labels = self.labels.iter().map(|l| score_name(query, l) + 1);
+        let aliases = self.aliases.iter().map(|a| score_name(query, a));
+        labels
+            .chain(aliases)
+            .chain(std::iter::once(score_name(query, &self.id)))
+            .filter(|&score| score > 1)
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// As [`rank`], over entities whose names are already folded; the records are cloned.
+pub fn rank_indexed(query: &str, entities: &[Indexed]) -> Vec<EntityRecord> {
+    let query = fold(query.trim());
+    let mut scored: Vec<(u32, &Indexed)> = entities
+        .iter()
+        .filter_map(|entity| {
+            let score = if query.is_empty() {
+                1
+            } else {
+                entity.score(&query)
+            };
+            (score > 0).then_some((score, entity))
+        })
+        .collect();
+    scored.sort_by(|(score_a, a), (score_b, b)| {
+        score_b
+            .cmp(score_a)
+            .then_with(|| b.record.mentions.cmp(&a.record.mentions))
+            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| a.record.iri.cmp(&b.record.iri))
+    });
+    scored
+        .into_iter()
+        .map(|(_, entity)| entity.record.clone())
+        .collect()
+}
+
+/// A view computed from the store (the searchable actors or places), kept for one store
+/// generation ([`crate::store::KgStore::generation`]) rather than recomputed at every
+/// request: any committed write makes the next request rebuild it, so it never
+/// disagrees with the store.
+#[derive(Debug)]
+pub struct GenerationCache<T> {
+    current: Mutex<Option<(u64, Arc<T>)>>,
+}
+
+impl<T> Default for GenerationCache<T> {
+    fn default() -> Self {
+        Self {
+            current: Mutex::new(None),
+        }
+    }
+}
+
+impl<T> GenerationCache<T> {
+    /// The view as of `generation` (read before calling), built with `build` when the
+    /// cached one is older. Concurrent requests wait for one build.
+    pub fn get<E>(
+        &self,
+        generation: u64,
+        build: impl FnOnce() -> Result<T, E>,
+    ) -> Result<Arc<T>, E> {
+        let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((built, view)) = current.as_ref() {
+            if *built == generation {
+                return Ok(view.clone());
+            }
+        }
+        let view = Arc::new(build()?);
+        *current = Some((generation, view.clone()));
+        Ok(view)
+    }
+}
+
+/// The searchable places and each place's `ag:placeType`.
+pub type PlaceView = (Vec<Indexed>, std::collections::HashMap<String, String>);
+
+/// Folds the names of every record.
+pub fn index(records: Vec<EntityRecord>) -> Vec<Indexed> {
+    records.into_iter().map(Indexed::new).collect()
 }
 
 #[cfg(test)]
@@ -130,6 +247,39 @@ mod tests {
         assert_eq!(malienne, ["fama", "mali-junta"]);
         assert_eq!(ids("", records()), ["fama", "wagner", "mali-junta"]);
         assert!(ids("zzz", records()).is_empty());
+    }
+
+    #[test]
+    fn the_index_ranks_as_the_scan() {
+        let records = || {
+            vec![
+                record(
+                    "fama",
+                    &["Forces armées maliennes"],
+                    &["FAMa", "armée malienne"],
+                    3,
+                ),
+                record("wagner", &["Groupe Wagner"], &["Wagner"], 2),
+                record("mali-junta", &["Junte malienne"], &[], 1),
+                record("csp-psd", &["CSP-PSD"], &["CSP PSD"], 5),
+                record("csp-dpa", &["CSP-DPA"], &["CSP"], 1),
+                record("csp-dpb", &["CSP-DPA"], &["CSP"], 1),
+            ]
+        };
+        let index: Vec<Indexed> = records().into_iter().map(Indexed::new).collect();
+        for query in [
+            "", "wagner", "FAMA", "malienne", "csp", "dp", "zzz", " Armée ",
+        ] {
+            let scan: Vec<String> = rank(query, records())
+                .iter()
+                .map(|r| r.iri.clone())
+                .collect();
+            let indexed: Vec<String> = rank_indexed(query, &index)
+                .iter()
+                .map(|r| r.iri.clone())
+                .collect();
+            assert_eq!(scan, indexed, "{query:?}");
+        }
     }
 
     #[test]
