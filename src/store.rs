@@ -19,10 +19,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 mod backup;
+mod batch;
 mod graph_store;
 pub mod guard;
 mod update;
 
+pub use batch::ArticleGraph;
 pub use graph_store::{GraphTarget, LoadMode};
 pub use oxigraph::sparql::results::QueryResultsFormat;
 pub use oxigraph::sparql::CancellationToken;
@@ -372,16 +374,11 @@ impl KgStore {
         article_iri: &NamedNode,
         quads: &[Quad],
     ) -> Result<bool, StoreError> {
-        let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut transaction = self.store.start_transaction()?;
-        let existed = transaction.contains_named_graph(article_iri)?;
-        if existed {
-            transaction.remove_named_graph(article_iri)?;
-        }
-        transaction.extend(quads);
-        transaction.commit()?;
-        self.changed();
-        Ok(existed)
+        let article = ArticleGraph {
+            iri: article_iri.clone(),
+            quads: quads.to_vec(),
+        };
+        Ok(self.replace_articles(std::slice::from_ref(&article))?[0])
     }
 
     /// Removes an article's graph. Returns whether it existed.
@@ -474,32 +471,48 @@ impl KgStore {
             Literal::new_simple_literal(&digest),
             graph.into_owned(),
         );
-        let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
-        if self.store.contains(&marker)? {
-            report.unchanged += 1;
-            return Ok(());
-        }
-        let mut transaction = self.store.start_transaction()?;
-        transaction.clear_graph(graph)?;
-        for (path, bytes) in contents {
+        // Parse everything before writing: a bad file leaves the graph as it was.
+        let mut quads = Vec::new();
+        for (path, bytes) in &contents {
             let parser = RdfParser::from_format(RdfFormat::Turtle)
                 .with_base_iri(format!("file://{}", path.display()))
                 .unwrap_or_else(|_| RdfParser::from_format(RdfFormat::Turtle))
                 .without_named_graphs()
                 .with_default_graph(graph)
                 .rename_blank_nodes();
-            transaction
-                .load_from_slice(parser, &bytes)
-                .map_err(|source| StoreError::Load {
-                    path: path.clone(),
-                    source,
-                })?;
+            for quad in parser.for_slice(bytes) {
+                quads.push(quad.map_err(|error| StoreError::Load {
+                    path: (*path).clone(),
+                    source: LoaderError::Parsing(error.into()),
+                })?);
+            }
         }
-        transaction.insert(&marker);
-        report.quads += transaction
+        quads.push(marker.clone());
+        let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        if self.store.contains(&marker)? {
+            report.unchanged += 1;
+            return Ok(());
+        }
+        let empty = self
+            .store
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+            .next()
+            .is_none();
+        if empty {
+            // A first load (a new store): the bulk loader is many times faster, and its commit atomic.
+            let mut loader = self.store.bulk_loader();
+            loader.load_quads(quads)?;
+            loader.commit()?;
+        } else {
+            let mut transaction = self.store.start_transaction()?;
+            transaction.clear_graph(graph)?;
+            transaction.extend(&quads);
+            transaction.commit()?;
+        }
+        report.quads += self
+            .store
             .quads_for_pattern(None, None, None, Some(graph.into()))
             .count();
-        transaction.commit()?;
         self.changed();
         Ok(())
     }
