@@ -555,3 +555,58 @@ impl Writer<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The items `read_json_lines` sends for `text`: (line, article text or error).
+    fn read(text: &[u8]) -> Vec<(Option<usize>, Result<String, String>)> {
+        let mut sent = Vec::new();
+        let file: Arc<str> = "x.jsonl".into();
+        let going_on = read_json_lines(
+            &file,
+            Box::new(std::io::Cursor::new(text.to_vec())),
+            &mut |work| {
+                sent.push(match work {
+                    Work::Article(at, article) => (at.line, Ok(article.text)),
+                    Work::Refused(at, message) => (at.line, Err(message)),
+                });
+                true
+            },
+        );
+        assert!(going_on);
+        sent
+    }
+
+    #[test]
+    fn json_lines_are_read_one_by_one_and_a_bad_line_spoils_only_itself() {
+        let long_line = format!(
+            "{{\"text\": \"{}\"}}",
+            "a".repeat(article::MAX_ARTICLE_BYTES + 10)
+        );
+        let text = format!(
+            "\u{feff}{{\"text\": \"Un.\"}}\n\n  \n{long_line}\n{{\"text\": 1}}\n\u{0}\n{{\"text\": \"Deux.\"}}"
+        );
+        let sent = read(text.as_bytes());
+        assert_eq!(sent.len(), 5, "{sent:?}");
+        assert_eq!(sent[0], (Some(1), Ok("Un.".to_owned())));
+        assert_eq!(sent[1].0, Some(4));
+        assert!(
+            sent[1].1.as_ref().unwrap_err().contains("too large"),
+            "{sent:?}"
+        );
+        assert_eq!(sent[2].0, Some(5));
+        assert_eq!(
+            sent[3],
+            (Some(6), Err("binary content (NUL bytes)".to_owned()))
+        );
+        assert_eq!(sent[4], (Some(7), Ok("Deux.".to_owned())));
+    }
+
+    #[test]
+    fn invalid_utf8_names_its_line() {
+        let sent = read(b"{\"text\": \"Un.\"}\n{\"text\": \"\xff\"}\n");
+        assert_eq!(sent[1], (Some(2), Err("invalid utf-8".to_owned())));
+    }
+}

@@ -9,6 +9,7 @@ mod fuzz_regressions;
 mod hostile;
 mod http;
 mod limits;
+mod load;
 mod pipeline;
 mod rest;
 mod seed_facts;
