@@ -251,7 +251,10 @@ pub fn load_paths(
         summary.interrupted = order.interrupted;
         match failure {
             None => Ok(summary),
-            Some(error) => Err(LoadError { summary, error }),
+            Some(error) => Err(LoadError {
+                summary,
+                error: Box::new(error),
+            }),
         }
     })
 }
@@ -264,7 +267,7 @@ pub struct LoadError {
     pub summary: LoadSummary,
     /// The store's error.
     #[source]
-    pub error: StoreError,
+    pub error: Box<StoreError>,
 }
 
 /// Streams the articles of `inputs` to the workers, numbered, until `stop`.
