@@ -148,16 +148,125 @@ pub struct StoreArgs {
     /// Keep the store in memory (lost on exit)
     #[arg(long)]
     pub memory: bool,
+    /// A remote SPARQL 1.1 server to use instead of the on-disk store
+    #[command(flatten)]
+    pub remote: BackendArgs,
 }
 
 impl StoreArgs {
     fn open(&self) -> anyhow::Result<KgStore> {
+        if let Some(store) = self.remote.open()? {
+            return Ok(store);
+        }
         if self.memory {
             return Ok(KgStore::in_memory()?);
         }
         KgStore::open(&self.location)
             .with_context(|| format!("cannot open the store in {}", self.location.display()))
     }
+}
+
+/// Authentication schemes of the remote backend with a user name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BackendAuth {
+    /// HTTP basic
+    Basic,
+    /// HTTP digest (Virtuoso's `/sparql-auth`)
+    Digest,
+}
+
+/// A remote SPARQL 1.1 server (Virtuoso, GraphDB, Stardog, Neptune, QLever…) as the store.
+#[derive(Debug, clap::Args)]
+pub struct BackendArgs {
+    /// SPARQL 1.1 query endpoint of a remote server to use instead of the on-disk store
+    #[arg(long, env = "ACTORGRAPH_BACKEND", conflicts_with = "memory")]
+    pub backend: Option<reqwest::Url>,
+    /// SPARQL 1.1 Update endpoint of the remote (default: the query endpoint)
+    #[arg(long, env = "ACTORGRAPH_BACKEND_UPDATE", requires = "backend")]
+    pub backend_update: Option<reqwest::Url>,
+    /// Graph Store HTTP Protocol endpoint of the remote (default: none; graphs are written by updates)
+    #[arg(long, env = "ACTORGRAPH_BACKEND_GRAPH_STORE", requires = "backend")]
+    pub backend_graph_store: Option<reqwest::Url>,
+    /// User name for the remote
+    #[arg(long, env = "ACTORGRAPH_BACKEND_USER", requires = "backend")]
+    pub backend_user: Option<String>,
+    /// How the user name and password are sent
+    #[arg(long, value_enum, default_value_t = BackendAuth::Basic)]
+    pub backend_auth: BackendAuth,
+    /// Password for the remote (better: the environment variable, or --backend-password-file)
+    #[arg(
+        long,
+        env = "ACTORGRAPH_BACKEND_PASSWORD",
+        hide_env_values = true,
+        requires = "backend_user"
+    )]
+    pub backend_password: Option<String>,
+    /// File holding the remote's password (its first line)
+    #[arg(long, conflicts_with = "backend_password", requires = "backend_user")]
+    pub backend_password_file: Option<PathBuf>,
+    /// Bearer token for the remote (or the environment variable, or --backend-token-file)
+    #[arg(
+        long,
+        env = "ACTORGRAPH_BACKEND_TOKEN",
+        hide_env_values = true,
+        requires = "backend",
+        conflicts_with = "backend_user"
+    )]
+    pub backend_token: Option<String>,
+    /// File holding the remote's bearer token (its first line)
+    #[arg(long, conflicts_with_all = ["backend_token", "backend_user"], requires = "backend")]
+    pub backend_token_file: Option<PathBuf>,
+    /// Seconds one request to the remote may take (between two reads, for streamed results)
+    #[arg(long, default_value_t = 30)]
+    pub backend_timeout: u64,
+    /// Times a failed request to the remote is sent again (5xx, timeouts, connection errors; never 4xx)
+    #[arg(long, default_value_t = 3)]
+    pub backend_retries: u32,
+}
+
+impl BackendArgs {
+    /// The remote store, when `--backend` is given.
+    fn open(&self) -> anyhow::Result<Option<KgStore>> {
+        let Some(endpoint) = &self.backend else {
+            return Ok(None);
+        };
+        let mut config = store::RemoteConfig::new(endpoint.clone());
+        if let Some(update) = &self.backend_update {
+            config.update_url = update.clone();
+        }
+        config.graph_store_url = self.backend_graph_store.clone();
+        config.timeout = Duration::from_secs(self.backend_timeout.max(1));
+        config.retries = self.backend_retries;
+        let token = match &self.backend_token_file {
+            Some(path) => Some(first_line(path)?),
+            None => self.backend_token.clone(),
+        };
+        config.auth = match (&self.backend_user, token) {
+            (Some(user), _) => {
+                let password = match &self.backend_password_file {
+                    Some(path) => first_line(path)?,
+                    None => self.backend_password.clone().unwrap_or_default(),
+                };
+                let user = user.clone();
+                match self.backend_auth {
+                    BackendAuth::Basic => store::RemoteAuth::Basic { user, password },
+                    BackendAuth::Digest => store::RemoteAuth::Digest { user, password },
+                }
+            }
+            (None, Some(token)) => store::RemoteAuth::Bearer(token),
+            (None, None) => store::RemoteAuth::None,
+        };
+        let store = KgStore::remote(config)?;
+        tracing::info!(backend = %store.describe(), "remote backend");
+        Ok(Some(store))
+    }
+}
+
+/// The first line of a secret's file, trimmed.
+fn first_line(path: &Path) -> anyhow::Result<String> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(text.lines().next().unwrap_or_default().trim().to_owned())
 }
 
 /// Arguments of `load`.
@@ -863,7 +972,13 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         check_exposure(&args.bind, token.is_some())?;
     }
     let ontology = ontology_dir(args.ontology.clone());
-    let (store, knowledge) = if args.read_only {
+    let (store, knowledge) = if args.read_only && args.store.remote.backend.is_some() {
+        // Read-only on a remote: no seeds, no ontology refresh; writes get 403 (no token).
+        let store = args.store.open()?;
+        let knowledge = Knowledge::load(&ontology)
+            .with_context(|| format!("cannot read the ontology data in {}", ontology.display()))?;
+        (store, knowledge)
+    } else if args.read_only {
         if !args.store.location.is_dir() {
             anyhow::bail!("no store in {}", args.store.location.display());
         }
