@@ -179,7 +179,7 @@ pub enum BackendAuth {
 #[derive(Debug, clap::Args)]
 pub struct BackendArgs {
     /// SPARQL 1.1 query endpoint of a remote server to use instead of the on-disk store
-    #[arg(long, env = "ACTORGRAPH_BACKEND", conflicts_with = "memory")]
+    #[arg(long, env = "ACTORGRAPH_BACKEND")]
     pub backend: Option<reqwest::Url>,
     /// SPARQL 1.1 Update endpoint of the remote (default: the query endpoint)
     #[arg(long, env = "ACTORGRAPH_BACKEND_UPDATE", requires = "backend")]
@@ -323,6 +323,9 @@ pub struct QueryArgs {
     pub format: QueryFormat,
     /// The SPARQL query (the default graph is the union of all graphs)
     pub query: String,
+    /// A remote SPARQL 1.1 server to ask instead of the on-disk store
+    #[command(flatten)]
+    pub remote: BackendArgs,
 }
 
 /// Arguments of `serve`.
@@ -820,15 +823,20 @@ fn facts_listing(article: &Article, facts: &Facts) -> String {
 }
 
 fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
-    // Opening a missing location would create an empty store and answer nothing: say so instead.
-    if !args.location.is_dir() {
-        anyhow::bail!(
-            "no store in {}: load articles first",
-            args.location.display()
-        );
-    }
-    let store = KgStore::open(&args.location)
-        .with_context(|| format!("cannot open the store in {}", args.location.display()))?;
+    let store = match args.remote.open()? {
+        Some(store) => store,
+        None => {
+            // Opening a missing location would create an empty store and answer nothing: say so instead.
+            if !args.location.is_dir() {
+                anyhow::bail!(
+                    "no store in {}: load articles first",
+                    args.location.display()
+                );
+            }
+            KgStore::open(&args.location)
+                .with_context(|| format!("cannot open the store in {}", args.location.display()))?
+        }
+    };
     let parsed = SparqlQuery::parse(&args.query)?;
     let graph = parsed.form().returns_graph();
     let format = match args.format {

@@ -10,6 +10,7 @@ mod hostile;
 mod http;
 mod limits;
 mod pipeline;
+mod remote;
 mod rest;
 mod seed_facts;
 mod sparql;
