@@ -74,7 +74,9 @@ impl Backend {
     }
 
     /// The Virtuoso named by `ACTORGRAPH_TEST_VIRTUOSO`, if set, taken for this test
-    /// alone and emptied of every graph of ours (and of the tests' `http://example…` graphs).
+    /// alone and emptied of every article (and of the tests' `http://example…` graphs).
+    /// The ontology graphs stay: reloading the gazetteer at every test is slow, and
+    /// `load_ontology` finds them current.
     pub fn virtuoso() -> Option<Self> {
         static EXCLUSIVE: std::sync::Mutex<()> = std::sync::Mutex::new(());
         let config = virtuoso_config()?;
@@ -85,7 +87,7 @@ impl Backend {
         let QueryOutput::Solutions { rows, .. } = store
             .query(
                 "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } \
-                 FILTER(STRSTARTS(STR(?g), \"https://w3id.org/actorgraph/\") || STRSTARTS(STR(?g), \"http://example.\")) }",
+                 FILTER(STRSTARTS(STR(?g), \"https://w3id.org/actorgraph/article/\") || STRSTARTS(STR(?g), \"http://example.\")) }",
             )
             .expect("the test virtuoso answers")
         else {
