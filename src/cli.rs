@@ -176,7 +176,7 @@ pub enum BackendAuth {
 }
 
 /// A remote SPARQL 1.1 server (Virtuoso, GraphDB, Stardog, Neptune, QLever…) as the store.
-#[derive(Debug, clap::Args)]
+#[derive(clap::Args)]
 pub struct BackendArgs {
     /// SPARQL 1.1 query endpoint of a remote server to use instead of the on-disk store
     #[arg(long, env = "ACTORGRAPH_BACKEND")]
@@ -222,6 +222,32 @@ pub struct BackendArgs {
     /// Times a failed request to the remote is sent again (5xx, timeouts, connection errors; never 4xx)
     #[arg(long, default_value_t = 3)]
     pub backend_retries: u32,
+}
+
+impl std::fmt::Debug for BackendArgs {
+    // The password and the token are secrets: never printed.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let set = |value: bool| if value { "<set>" } else { "<none>" };
+        f.debug_struct("BackendArgs")
+            .field("backend", &self.backend.as_ref().map(|url| url.as_str()))
+            .field(
+                "backend_update",
+                &self.backend_update.as_ref().map(|url| url.as_str()),
+            )
+            .field(
+                "backend_graph_store",
+                &self.backend_graph_store.as_ref().map(|url| url.as_str()),
+            )
+            .field("backend_user", &self.backend_user)
+            .field("backend_auth", &self.backend_auth)
+            .field("backend_password", &set(self.backend_password.is_some()))
+            .field("backend_password_file", &self.backend_password_file)
+            .field("backend_token", &set(self.backend_token.is_some()))
+            .field("backend_token_file", &self.backend_token_file)
+            .field("backend_timeout", &self.backend_timeout)
+            .field("backend_retries", &self.backend_retries)
+            .finish()
+    }
 }
 
 impl BackendArgs {

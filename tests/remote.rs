@@ -224,9 +224,9 @@ async fn the_rest_api_answers_503_when_the_remote_is_down_and_stores_nothing() {
         .send()
         .await
         .unwrap();
-    assert_eq!(sparql.status(), 502);
+    assert_eq!(sparql.status(), 503);
     let message = sparql.text().await.unwrap();
-    assert!(message.contains("cannot reach"), "{message}");
+    assert!(message.contains("unavailable"), "{message}");
     assert!(
         !message.contains("127.0.0.1"),
         "no backend address leaks: {message}"
@@ -328,4 +328,82 @@ fn a_connection_lost_half_way_leaves_the_old_article_whole() {
     ));
     // Retried once the remote is reachable, it is written.
     assert!(virtuoso.store.replace_article(&iri, &changed).unwrap());
+}
+
+/// `load --backend` and `query --backend` on the test Virtuoso, credentials from the environment.
+#[test]
+fn load_and_query_a_remote_from_the_command_line() {
+    let Some(virtuoso) = util::Backend::virtuoso() else {
+        eprintln!("ACTORGRAPH_TEST_VIRTUOSO is not set: no remote to load");
+        return;
+    };
+    let config = util::virtuoso_config().unwrap();
+    let password = std::env::var("ACTORGRAPH_TEST_VIRTUOSO_PASSWORD").unwrap_or_default();
+    let remote_args = |command: &str| {
+        vec![
+            command.to_owned(),
+            "--backend".to_owned(),
+            config.query_url.to_string(),
+            "--backend-update".to_owned(),
+            config.update_url.to_string(),
+            "--backend-graph-store".to_owned(),
+            config.graph_store_url.as_ref().unwrap().to_string(),
+            "--backend-user".to_owned(),
+            "dba".to_owned(),
+            "--backend-auth".to_owned(),
+            "digest".to_owned(),
+        ]
+    };
+    for round in ["new", "again"] {
+        let output = util::actorgraph()
+            .args(remote_args("load"))
+            .arg(util::seed_path())
+            .env("ACTORGRAPH_BACKEND_PASSWORD", &password)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "{round}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let replaced = if round == "new" { 0 } else { 1 };
+        assert!(
+            stdout.contains(&format!("loaded 1 articles ({replaced} replaced)")),
+            "{round}: {stdout}"
+        );
+        assert!(
+            !stdout.contains(&password)
+                && !String::from_utf8_lossy(&output.stderr).contains(&password)
+        );
+    }
+    assert_eq!(virtuoso.store.article_count().unwrap(), 1);
+    let output = util::actorgraph()
+        .args(remote_args("query"))
+        .args(["--format", "csv"])
+        .arg("SELECT ?y WHERE { <https://w3id.org/actorgraph/actor/wagner> <https://w3id.org/actorgraph/ns#allyOf> ?y }")
+        .env("ACTORGRAPH_BACKEND_PASSWORD", &password)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains("https://w3id.org/actorgraph/actor/fama"),
+        "{stdout}"
+    );
+
+    // A wrong password: refused, and said so.
+    let output = util::actorgraph()
+        .args(remote_args("load"))
+        .arg(util::seed_path())
+        .env("ACTORGRAPH_BACKEND_PASSWORD", "wrong")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("401"), "{stderr}");
 }

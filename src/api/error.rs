@@ -56,9 +56,10 @@ impl From<StoreError> for ApiError {
             }
             StoreError::FormatMismatch { .. } => ApiError::NotAcceptable(error.to_string()),
             StoreError::Cancelled => ApiError::Timeout,
-            StoreError::Remote(error) if error.is_rejection() => {
-                ApiError::BadRequest(format!("the remote store refused the request: {error}"))
-            }
+            StoreError::Remote(error) if error.is_rejection() => ApiError::BadRequest(format!(
+                "the remote store refused the request: {}",
+                error.kind
+            )),
             StoreError::Remote(error) => ApiError::Unavailable(error.to_string()),
             other => ApiError::Internal(other.to_string()),
         }

@@ -397,7 +397,9 @@ impl Remote {
         let url = http::redact(&call.url);
         let (media_type, mut reader) = self.http.stream(call, cancellation)?;
         let media_type = media_type.unwrap_or_default();
-        let result = if media_type == wanted.media_type() {
+        // Compared without parameters: ours say `charset=utf-8` for CSV and TSV.
+        let wanted_type = wanted.media_type().split(';').next().unwrap_or_default();
+        let result = if media_type == wanted_type {
             std::io::copy(&mut reader, writer)
                 .map(drop)
                 .map_err(StoreError::Write)

@@ -68,12 +68,18 @@ impl From<StoreError> for SparqlError {
             | StoreError::Refused(_)
             | StoreError::BadData(_) => StatusCode::BAD_REQUEST,
             // The remote refused the operation itself (its parser, its limits): the client's to fix.
-            StoreError::Remote(remote) if remote.is_rejection() => StatusCode::BAD_REQUEST,
+            // Neither message names the remote: its address is none of the client's business.
+            StoreError::Remote(remote) if remote.is_rejection() => {
+                return Self::new(
+                    StatusCode::BAD_REQUEST,
+                    format!("the remote store refused the operation: {}", remote.kind),
+                )
+            }
             StoreError::Remote(remote) => {
                 tracing::error!(error = %remote, "remote store failed");
                 return Self::new(
-                    StatusCode::BAD_GATEWAY,
-                    format!("the remote store failed: {}", remote.kind),
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    crate::api::error::UNAVAILABLE,
                 );
             }
             StoreError::NotADatasetFormat(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
