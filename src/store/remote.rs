@@ -631,7 +631,15 @@ impl Storage for Remote {
                 form,
             });
         }
-        let call = self.query_call(query.text(), graphs, format.media_type(), "run query");
+        // TSV is asked as JSON and converted here: servers differ on SPARQL TSV (Virtuoso
+        // writes IRIs and variables as quoted strings), and ours must be the standard one.
+        let accept = match format {
+            ResultsFormat::Solutions(QueryResultsFormat::Tsv) => {
+                QueryResultsFormat::Json.media_type()
+            }
+            other => other.media_type(),
+        };
+        let call = self.query_call(query.text(), graphs, accept, "run query");
         self.relay(call, format, cancellation, writer)
     }
 
