@@ -149,16 +149,151 @@ pub struct StoreArgs {
     /// Keep the store in memory (lost on exit)
     #[arg(long)]
     pub memory: bool,
+    /// A remote SPARQL 1.1 server to use instead of the on-disk store
+    #[command(flatten)]
+    pub remote: BackendArgs,
 }
 
 impl StoreArgs {
     fn open(&self) -> anyhow::Result<KgStore> {
+        if let Some(store) = self.remote.open()? {
+            return Ok(store);
+        }
         if self.memory {
             return Ok(KgStore::in_memory()?);
         }
         KgStore::open(&self.location)
             .with_context(|| format!("cannot open the store in {}", self.location.display()))
     }
+}
+
+/// Authentication schemes of the remote backend with a user name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BackendAuth {
+    /// HTTP basic
+    Basic,
+    /// HTTP digest (Virtuoso's `/sparql-auth`)
+    Digest,
+}
+
+/// A remote SPARQL 1.1 server (Virtuoso, GraphDB, Stardog, Neptune, QLever…) as the store.
+#[derive(clap::Args)]
+pub struct BackendArgs {
+    /// SPARQL 1.1 query endpoint of a remote server to use instead of the on-disk store
+    #[arg(long, env = "ACTORGRAPH_BACKEND")]
+    pub backend: Option<reqwest::Url>,
+    /// SPARQL 1.1 Update endpoint of the remote (default: the query endpoint)
+    #[arg(long, env = "ACTORGRAPH_BACKEND_UPDATE", requires = "backend")]
+    pub backend_update: Option<reqwest::Url>,
+    /// Graph Store HTTP Protocol endpoint of the remote (default: none; graphs are written by updates)
+    #[arg(long, env = "ACTORGRAPH_BACKEND_GRAPH_STORE", requires = "backend")]
+    pub backend_graph_store: Option<reqwest::Url>,
+    /// User name for the remote
+    #[arg(long, env = "ACTORGRAPH_BACKEND_USER", requires = "backend")]
+    pub backend_user: Option<String>,
+    /// How the user name and password are sent
+    #[arg(long, value_enum, default_value_t = BackendAuth::Basic)]
+    pub backend_auth: BackendAuth,
+    /// Password for the remote (better: the environment variable, or --backend-password-file)
+    #[arg(
+        long,
+        env = "ACTORGRAPH_BACKEND_PASSWORD",
+        hide_env_values = true,
+        requires = "backend_user"
+    )]
+    pub backend_password: Option<String>,
+    /// File holding the remote's password (its first line)
+    #[arg(long, conflicts_with = "backend_password", requires = "backend_user")]
+    pub backend_password_file: Option<PathBuf>,
+    /// Bearer token for the remote (or the environment variable, or --backend-token-file)
+    #[arg(
+        long,
+        env = "ACTORGRAPH_BACKEND_TOKEN",
+        hide_env_values = true,
+        requires = "backend",
+        conflicts_with = "backend_user"
+    )]
+    pub backend_token: Option<String>,
+    /// File holding the remote's bearer token (its first line)
+    #[arg(long, conflicts_with_all = ["backend_token", "backend_user"], requires = "backend")]
+    pub backend_token_file: Option<PathBuf>,
+    /// Seconds one request to the remote may take (between two reads, for streamed results)
+    #[arg(long, default_value_t = 30)]
+    pub backend_timeout: u64,
+    /// Times a failed request to the remote is sent again (5xx, timeouts, connection errors; never 4xx)
+    #[arg(long, default_value_t = 3)]
+    pub backend_retries: u32,
+}
+
+impl std::fmt::Debug for BackendArgs {
+    // The password and the token are secrets: never printed.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let set = |value: bool| if value { "<set>" } else { "<none>" };
+        f.debug_struct("BackendArgs")
+            .field("backend", &self.backend.as_ref().map(|url| url.as_str()))
+            .field(
+                "backend_update",
+                &self.backend_update.as_ref().map(|url| url.as_str()),
+            )
+            .field(
+                "backend_graph_store",
+                &self.backend_graph_store.as_ref().map(|url| url.as_str()),
+            )
+            .field("backend_user", &self.backend_user)
+            .field("backend_auth", &self.backend_auth)
+            .field("backend_password", &set(self.backend_password.is_some()))
+            .field("backend_password_file", &self.backend_password_file)
+            .field("backend_token", &set(self.backend_token.is_some()))
+            .field("backend_token_file", &self.backend_token_file)
+            .field("backend_timeout", &self.backend_timeout)
+            .field("backend_retries", &self.backend_retries)
+            .finish()
+    }
+}
+
+impl BackendArgs {
+    /// The remote store, when `--backend` is given.
+    fn open(&self) -> anyhow::Result<Option<KgStore>> {
+        let Some(endpoint) = &self.backend else {
+            return Ok(None);
+        };
+        let mut config = store::RemoteConfig::new(endpoint.clone());
+        if let Some(update) = &self.backend_update {
+            config.update_url = update.clone();
+        }
+        config.graph_store_url = self.backend_graph_store.clone();
+        config.timeout = Duration::from_secs(self.backend_timeout.max(1));
+        config.retries = self.backend_retries;
+        let token = match &self.backend_token_file {
+            Some(path) => Some(first_line(path)?),
+            None => self.backend_token.clone(),
+        };
+        config.auth = match (&self.backend_user, token) {
+            (Some(user), _) => {
+                let password = match &self.backend_password_file {
+                    Some(path) => first_line(path)?,
+                    None => self.backend_password.clone().unwrap_or_default(),
+                };
+                let user = user.clone();
+                match self.backend_auth {
+                    BackendAuth::Basic => store::RemoteAuth::Basic { user, password },
+                    BackendAuth::Digest => store::RemoteAuth::Digest { user, password },
+                }
+            }
+            (None, Some(token)) => store::RemoteAuth::Bearer(token),
+            (None, None) => store::RemoteAuth::None,
+        };
+        let store = KgStore::remote(config)?;
+        tracing::info!(backend = %store.describe(), "remote backend");
+        Ok(Some(store))
+    }
+}
+
+/// The first line of a secret's file, trimmed.
+fn first_line(path: &Path) -> anyhow::Result<String> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(text.lines().next().unwrap_or_default().trim().to_owned())
 }
 
 /// Arguments of `load`.
@@ -222,6 +357,9 @@ pub struct QueryArgs {
     pub format: QueryFormat,
     /// The SPARQL query (the default graph is the union of all graphs)
     pub query: String,
+    /// A remote SPARQL 1.1 server to ask instead of the on-disk store
+    #[command(flatten)]
+    pub remote: BackendArgs,
 }
 
 /// Arguments of `serve`.
@@ -415,6 +553,12 @@ fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let stop = stop_on_signal()?;
     let store = args.store.open()?;
+    if args.bulk && !store.is_embedded() {
+        anyhow::bail!(
+            "--bulk writes with oxigraph's bulk loader: it needs the embedded store, not {}",
+            store.describe()
+        );
+    }
     let knowledge = prepare(&store, &ontology_dir(args.ontology))?;
     let options = LoadOptions {
         jobs: args.jobs.unwrap_or_else(load::default_jobs).max(1),
@@ -602,15 +746,20 @@ fn facts_listing(article: &Article, facts: &Facts) -> String {
 }
 
 fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
-    // Opening a missing location would create an empty store and answer nothing: say so instead.
-    if !args.location.is_dir() {
-        anyhow::bail!(
-            "no store in {}: load articles first",
-            args.location.display()
-        );
-    }
-    let store = KgStore::open(&args.location)
-        .with_context(|| format!("cannot open the store in {}", args.location.display()))?;
+    let store = match args.remote.open()? {
+        Some(store) => store,
+        None => {
+            // Opening a missing location would create an empty store and answer nothing: say so instead.
+            if !args.location.is_dir() {
+                anyhow::bail!(
+                    "no store in {}: load articles first",
+                    args.location.display()
+                );
+            }
+            KgStore::open(&args.location)
+                .with_context(|| format!("cannot open the store in {}", args.location.display()))?
+        }
+    };
     let parsed = SparqlQuery::parse(&args.query)?;
     let graph = parsed.form().returns_graph();
     let format = match args.format {
@@ -754,7 +903,13 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         check_exposure(&args.bind, token.is_some())?;
     }
     let ontology = ontology_dir(args.ontology.clone());
-    let (store, knowledge) = if args.read_only {
+    let (store, knowledge) = if args.read_only && args.store.remote.backend.is_some() {
+        // Read-only on a remote: no seeds, no ontology refresh; writes get 403 (no token).
+        let store = args.store.open()?;
+        let knowledge = Knowledge::load(&ontology)
+            .with_context(|| format!("cannot read the ontology data in {}", ontology.display()))?;
+        (store, knowledge)
+    } else if args.read_only {
         if !args.store.location.is_dir() {
             anyhow::bail!("no store in {}", args.store.location.display());
         }

@@ -542,18 +542,41 @@ impl Writer<'_> {
             .map(|graph| (graph.iri.clone(), graph.quads.len()))
             .collect();
         let started = std::time::Instant::now();
-        let existed = if self.bulk {
-            self.store.bulk_load_articles(graphs)?
+        let results: Vec<Result<bool, StoreError>> = if self.bulk {
+            self.store
+                .bulk_load_articles(graphs)?
+                .into_iter()
+                .map(Ok)
+                .collect()
         } else {
-            self.store.replace_articles(&graphs)?
+            self.store.replace_articles(&graphs)
         };
         tracing::debug!(articles = written.len(), elapsed = ?started.elapsed(), "batch written");
-        for ((at, (iri, n_quads)), existed) in locations.iter().zip(&written).zip(existed) {
-            self.summary.loaded += 1;
-            self.summary.replaced += usize::from(existed);
-            self.summary.quads += n_quads;
-            tracing::debug!(article = %iri, n_quads, replaced = existed, "ingested");
-            self.observer.written(at, iri);
+        // A batch none of which could be written means the store is unusable: stop.
+        // Otherwise each failed article is reported (it was left as it was) and the load goes on.
+        let all_failed = results.iter().all(Result::is_err);
+        let mut first_error = None;
+        for ((at, (iri, n_quads)), result) in locations.iter().zip(&written).zip(results) {
+            match result {
+                Ok(existed) => {
+                    self.summary.loaded += 1;
+                    self.summary.replaced += usize::from(existed);
+                    self.summary.quads += n_quads;
+                    tracing::debug!(article = %iri, n_quads, replaced = existed, "ingested");
+                    self.observer.written(at, iri);
+                }
+                Err(error) if all_failed => {
+                    first_error.get_or_insert(error);
+                }
+                Err(error) => {
+                    self.summary.errors += 1;
+                    self.observer
+                        .refused(at, &format!("not stored (load it again): {error}"));
+                }
+            }
+        }
+        if let Some(error) = first_error {
+            return Err(error);
         }
         Ok(())
     }

@@ -11,6 +11,7 @@ mod http;
 mod limits;
 mod load;
 mod pipeline;
+mod remote;
 mod rest;
 mod seed_facts;
 mod sparql;

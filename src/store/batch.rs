@@ -1,6 +1,6 @@
 //! Writing many articles at once: one transaction per batch, or oxigraph's bulk loader.
 
-use super::{KgStore, StoreError};
+use super::{Embedded, StoreError};
 use oxigraph::model::{NamedNode, Quad};
 use std::collections::HashMap;
 use std::sync::PoisonError;
@@ -17,7 +17,7 @@ pub struct ArticleGraph {
 /// The memory the bulk loader may use for one commit, in megabytes (its default is 2 GB per thread).
 const BULK_MEMORY_MB: usize = 256;
 
-impl KgStore {
+impl Embedded {
     /// Replaces the graphs of `articles`, in order, in one transaction: all are
     /// written or none. Returns, for each, whether its graph existed before (an
     /// article given twice replaces its first version).
