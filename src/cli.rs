@@ -567,15 +567,12 @@ fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
     let progress = LoadProgress::new(&args.paths);
     let result = load::load_paths(&store, &knowledge, &args.paths, options, &stop, &progress);
     progress.bar.finish_and_clear();
-    let summary = match result {
-        Ok(summary) => summary,
-        Err(error) => {
-            // Committed articles stay: flush them before saying what failed.
-            let _ = store.flush();
-            return Err(error.into());
-        }
+    // Committed articles stay whatever happens next: flush them first.
+    let flushed = store.flush();
+    let (summary, failure) = match result {
+        Ok(summary) => (summary, None),
+        Err(failure) => (failure.summary.clone(), Some(failure)),
     };
-    store.flush()?;
     if summary.interrupted {
         println!("interrupted: the articles below are complete, the rest were not loaded");
     }
@@ -589,6 +586,13 @@ fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
         elapsed,
         summary.loaded as f64 / elapsed.as_secs_f64().max(1e-9)
     );
+    if let Some(failure) = failure {
+        return Err(anyhow::anyhow!(
+            "the store failed and the load stopped there (the articles counted as loaded are stored): {}",
+            failure.error
+        ));
+    }
+    flushed?;
     Ok(if summary.errors > 0 {
         ExitCode::FAILURE
     } else {

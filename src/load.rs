@@ -565,13 +565,13 @@ impl Writer<'_> {
                     tracing::debug!(article = %iri, n_quads, replaced = existed, "ingested");
                     self.observer.written(at, iri);
                 }
-                Err(error) if all_failed => {
-                    first_error.get_or_insert(error);
-                }
                 Err(error) => {
                     self.summary.errors += 1;
                     self.observer
                         .refused(at, &format!("not stored (load it again): {error}"));
+                    if all_failed {
+                        first_error.get_or_insert(error);
+                    }
                 }
             }
         }
