@@ -2,7 +2,8 @@
 # SPARQL throughput and latency: our `serve --read-only` and oxigraph-cli's
 # `serve-read-only --union-default-graph` (the oxigraph version in Cargo.lock,
 # installed once into bench/.tools) open the same store at once, both read-only,
-# and wrk sends each query of bench/sparql/*.rq (GET /query?query=…, JSON results)
+# and wrk sends each query of bench/sparql/*.rq (GET with ?query=…, JSON results: to
+# our /sparql, to oxigraph's /query)
 # to one, then the other (the order alternates from query to query), then the
 # whole mix. Before timing, both must give the same number of rows for each query.
 #   bench/sparql.sh STORE [SECONDS] [CONNECTIONS]     (default: 10 s a run, 8 connections)
@@ -29,21 +30,22 @@ ours_pid=$!
 "$oxigraph" serve-read-only --location "$store" --bind "127.0.0.1:$theirs_port" \
     --union-default-graph > "$work/sparql-oxigraph.log" 2>&1 &
 theirs_pid=$!
-wait_http "http://127.0.0.1:$ours_port/health"
+wait_http "http://127.0.0.1:$ours_port/health"  # a few seconds: the ontology is read at start
 wait_http "http://127.0.0.1:$theirs_port/"
-declare -A base=([actorgraph]="http://127.0.0.1:$ours_port" [oxigraph]="http://127.0.0.1:$theirs_port")
+declare -A base=([actorgraph]="http://127.0.0.1:$ours_port/sparql" [oxigraph]="http://127.0.0.1:$theirs_port/query")
 
-# paths FILE…: the GET paths of these queries, one a line.
+# paths ENDPOINT FILE…: the GET paths of these queries, one a line.
 paths() {
     python3 -c '
 import sys, urllib.parse
-for name in sys.argv[1:]:
-    print("/query?query=" + urllib.parse.quote(open(name, encoding="utf-8").read(), safe=""))' "$@"
+endpoint = urllib.parse.urlparse(sys.argv[1]).path
+for name in sys.argv[2:]:
+    print(endpoint + "?query=" + urllib.parse.quote(open(name, encoding="utf-8").read(), safe=""))' "$@"
 }
 
 # rows SERVER FILE: how many solutions the server gives for the query.
 rows() {
-    curl -sf -H "Accept: application/sparql-results+json" "${base[$1]}$(paths "$2")" |
+    curl -sf -H "Accept: application/sparql-results+json" "${base[$1]%/*}$(paths "${base[$1]}" "$2")" |
         python3 -c 'import json, sys; print(len(json.load(sys.stdin)["results"]["bindings"]))'
 }
 
@@ -58,9 +60,9 @@ done
 run() {
     local name="$1" server="$2"
     shift 2
-    paths "$@" > "$work/sparql-paths"
+    paths "${base[$server]}" "$@" > "$work/sparql-paths"
     PATHS="$work/sparql-paths" timeout $((seconds + 60)) wrk -t2 -c"$connections" -d"${seconds}s" \
-        --timeout 30s -s "$root/bench/paths.lua" "${base[$server]}" |
+        --timeout 30s -s "$root/bench/paths.lua" "${base[$server]%/*}" |
         sed -n "s/^result /sparql query=$name server=$server /p" | tee -a "$work/sparql-results"
 }
 

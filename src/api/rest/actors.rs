@@ -270,7 +270,7 @@ pub async fn list(
         }
         let (items, next) = page.slice(ranked);
         Ok(ActorPage {
-            items: items.into_iter().map(summary).collect(),
+            items: items.into_iter().cloned().map(summary).collect(),
             next,
         })
     })
@@ -360,6 +360,13 @@ pub async fn relations(
     let predicate = query.predicate.map(Predicate::name);
     let since = date_param("since", query.since.as_deref())?;
     let until = date_param("until", query.until.as_deref())?;
+    // Computing a page reads every relation and event of the actor: done once per
+    // store generation and kept (see `memo`), read before the work starts.
+    let generation = state.store.generation();
+    let key = format!("{id}\n{predicate:?}\n{since:?}\n{until:?}");
+    if let Some(page) = state.relation_pages.get(generation, &key) {
+        return Ok(respond(&headers, StatusCode::OK, &*page));
+    }
     let body = blocking(&state, move |store| {
         let record = find(store, &id)?;
         let edges = relations::edges(store, &Scope::Actor(record.iri.clone()))?;
@@ -376,7 +383,16 @@ pub async fn relations(
         })
     })
     .await?;
-    Ok(respond(&headers, StatusCode::OK, &body))
+    let weight = 1 + body
+        .items
+        .iter()
+        .map(|item| 1 + item.evidence.len())
+        .sum::<usize>();
+    let body = std::sync::Arc::new(body);
+    state
+        .relation_pages
+        .insert(generation, key, body.clone(), weight);
+    Ok(respond(&headers, StatusCode::OK, &*body))
 }
 
 /// Whether a relation holds within `[since, until]`: its stated bounds, else the dates of

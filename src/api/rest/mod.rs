@@ -8,6 +8,7 @@
 //!   from events (sides of a battle), merged per actor.
 //! * `queries`: the read model, plain SPARQL over the store, run on the blocking pool.
 //! * `search`: case- and accent-insensitive ranking of names.
+//! * `memo`: answers kept by key until the store's next write (an actor's relations).
 //! * `dto`: DTOs shared by several resources; `jsonld`: the JSON-LD context and negotiation.
 //! * `openapi`: the OpenAPI 3.1 document (generated from the handlers' annotations) and a docs page.
 //! * `problem`: RFC 9457 problem details, the only error shape under `/api`.
@@ -20,6 +21,7 @@ mod dto;
 mod events;
 mod graph;
 mod jsonld;
+pub(crate) mod memo;
 mod openapi;
 mod places;
 pub mod problem;
@@ -40,6 +42,11 @@ use serde::de::DeserializeOwned;
 use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+
+pub(crate) use actors::RelationPage;
+
+/// How much the relations memo holds: evidence entries in all (a few hundred bytes each).
+pub(crate) const RELATION_PAGES_BUDGET: usize = 200_000;
 
 /// The `/api` routes, the OpenAPI document among them.
 pub fn router() -> Router<AppState> {
