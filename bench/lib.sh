@@ -62,18 +62,31 @@ oxigraph_version() {
     awk '/^name = "oxigraph"$/ { getline; gsub(/"/, "", $3); print $3; exit }' "$root/Cargo.lock"
 }
 
-# oxigraph_cli: path of `oxigraph` (oxigraph-cli from crates.io, the Cargo.lock version),
-# installed once into bench/.tools.
+# oxigraph_cli: path of `oxigraph`, the CLI and server of the oxigraph release in
+# Cargo.lock (the server we compare with must read the same store), installed once
+# into bench/.tools. By default from PyPI's `oxigraph` package, the project's own
+# build of the same CLI (a wheel: seconds); OXIGRAPH_SOURCE=crates compiles the
+# `oxigraph-cli` crate from crates.io instead (RocksDB: from ten minutes to more than
+# an hour on two busy cores).
 oxigraph_cli() {
     local version tools="$root/bench/.tools"
     version="$(oxigraph_version)"
-    if [ ! -x "$tools/bin/oxigraph" ] || [ "$(cat "$tools/oxigraph.version" 2>/dev/null)" != "$version" ]; then
-        apt_package libclang-dev
-        log "cargo install oxigraph-cli $version (once; RocksDB takes minutes)"
-        cargo install oxigraph-cli --version "=$version" --locked --root "$tools" --quiet >&2
-        echo "$version" > "$tools/oxigraph.version"
+    if [ "${OXIGRAPH_SOURCE:-pypi}" = crates ]; then
+        if [ ! -x "$tools/bin/oxigraph" ] || [ "$(cat "$tools/oxigraph.version" 2>/dev/null)" != "$version" ]; then
+            apt_package libclang-dev
+            log "cargo install oxigraph-cli $version into $tools"
+            cargo install oxigraph-cli --version "=$version" --locked --root "$tools" --quiet >&2
+            echo "$version" > "$tools/oxigraph.version"
+        fi
+        echo "$tools/bin/oxigraph"
+    else
+        if [ "$("$tools/venv/bin/oxigraph" --version 2>/dev/null)" != "oxigraph $version" ]; then
+            log "pip install oxigraph==$version into $tools/venv"
+            python3 -m venv "$tools/venv"
+            "$tools/venv/bin/pip" install --quiet --disable-pip-version-check "oxigraph==$version" >&2
+        fi
+        echo "$tools/venv/bin/oxigraph"
     fi
-    echo "$tools/bin/oxigraph"
 }
 
 # stop PID: ends a server this script started.

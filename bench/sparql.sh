@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# SPARQL throughput and latency: our `serve --read-only` and oxigraph-cli's
+# SPARQL throughput and latency: our `serve --read-only` and oxigraph's CLI
 # `serve-read-only --union-default-graph` (the oxigraph version in Cargo.lock,
 # installed once into bench/.tools) open the same store at once, both read-only,
 # and wrk sends each query of bench/sparql/*.rq (GET with ?query=…, JSON results: to
