@@ -379,9 +379,12 @@ pub async fn relations(
     // Computing a page reads every relation and event of the actor: done once per
     // store generation and kept (see `memo`), read before the work starts.
     let generation = state.store.generation();
-    let key = format!("{id}\n{predicate:?}\n{since:?}\n{until:?}\n{evidence}");
+    let key = format!(
+        "{id}\n{predicate:?}\n{since:?}\n{until:?}\n{evidence}\n{}",
+        super::jsonld::wants_jsonld(&headers)
+    );
     if let Some(page) = state.relation_pages.get(generation, &key) {
-        return Ok(respond(&headers, StatusCode::OK, &*page));
+        return Ok(page.to_response());
     }
     let body = blocking(&state, move |store| {
         let record = find(store, &id)?;
@@ -406,16 +409,15 @@ pub async fn relations(
         })
     })
     .await?;
-    let weight = 1 + body
-        .items
-        .iter()
-        .map(|item| 1 + item.evidence.len())
-        .sum::<usize>();
-    let body = std::sync::Arc::new(body);
+    // Kept as rendered: a page runs to hundreds of kilobytes, serialising it again at
+    // every request would cost more than the lookup saves.
+    let page = super::Rendered::from_response(respond(&headers, StatusCode::OK, &body)).await?;
+    let response = page.to_response();
+    let weight = page.body.len();
     state
         .relation_pages
-        .insert(generation, key, body.clone(), weight);
-    Ok(respond(&headers, StatusCode::OK, &*body))
+        .insert(generation, key, std::sync::Arc::new(page), weight);
+    Ok(response)
 }
 
 /// Whether a relation holds within `[since, until]`: its stated bounds, else the dates of

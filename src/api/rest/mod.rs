@@ -43,10 +43,44 @@ use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-pub(crate) use actors::RelationPage;
+/// A response body kept as sent: its media type and bytes.
+#[derive(Debug)]
+pub(crate) struct Rendered {
+    content_type: Option<axum::http::HeaderValue>,
+    body: axum::body::Bytes,
+}
 
-/// How much the relations memo holds: evidence entries in all (a few hundred bytes each).
-pub(crate) const RELATION_PAGES_BUDGET: usize = 200_000;
+impl Rendered {
+    /// Reads the body of `response` (a complete one, made by `jsonld::respond`).
+    async fn from_response(response: axum::response::Response) -> Result<Self, Problem> {
+        let (parts, body) = response.into_parts();
+        let body = axum::body::to_bytes(body, usize::MAX).await.map_err(|_| {
+            Problem::new(
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "internal error",
+            )
+        })?;
+        Ok(Self {
+            content_type: parts.headers.get(axum::http::header::CONTENT_TYPE).cloned(),
+            body,
+        })
+    }
+
+    /// A 200 response with this body.
+    fn to_response(&self) -> axum::response::Response {
+        use axum::response::IntoResponse;
+        let mut response = self.body.clone().into_response();
+        if let Some(content_type) = &self.content_type {
+            response
+                .headers_mut()
+                .insert(axum::http::header::CONTENT_TYPE, content_type.clone());
+        }
+        response
+    }
+}
+
+/// How much the relations memo holds: bytes of rendered pages in all.
+pub(crate) const RELATION_PAGES_BUDGET: usize = 256 << 20;
 
 /// The `/api` routes, the OpenAPI document among them.
 pub fn router() -> Router<AppState> {
