@@ -85,6 +85,11 @@ for (query, server), fields in runs.items():
     if server != "actorgraph" or (query, "oxigraph") not in runs:
         continue
     theirs = runs[(query, "oxigraph")]
+    if float(theirs["requests_per_s"]) == 0 or float(fields["requests_per_s"]) == 0:
+        # No request finished within the run: a longer run (SECONDS) is needed for a ratio.
+        print(f"sparql-ratio query={query} actorgraph_rps={fields['requests_per_s']} "
+              f"oxigraph_rps={theirs['requests_per_s']} ratio=none target=unmeasured")
+        continue
     ratio = float(fields["requests_per_s"]) / float(theirs["requests_per_s"])
     print(f"sparql-ratio query={query} actorgraph_rps={fields['requests_per_s']} "
           f"oxigraph_rps={theirs['requests_per_s']} ratio={ratio:.3f} "
