@@ -1,7 +1,8 @@
 # actorgraph: `make run` starts the server, `make test` runs every test.
 # Both first install the one system package the build needs (libclang, for RocksDB's bindings);
-# `make test` also installs the Python SPARQL clients its tests use, and Chromium for the
-# web UI's end-to-end test. Both build the web UI (web/, with npm) when its sources changed.
+# `make test` also installs the Python SPARQL clients its tests use, Chromium for the
+# web UI's end-to-end test, and Virtuoso for the remote-backend tests. Both build the web UI
+# (web/, with npm) when its sources changed.
 
 CARGO ?= cargo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -38,9 +39,16 @@ build: deps web
 run: build
 	target/release/actorgraph serve
 
+# The Rust tests run the core tests on both backends: the embedded store and a
+# throw-away Virtuoso (scripts/virtuoso.sh, installed with apt-get when missing),
+# started on loopback in a temporary folder and stopped afterwards, pass or fail.
 test: build pydeps browser
 	python3 ontology/check.py
-	$(CARGO) test --release
+	@dir=$$(mktemp -d /tmp/actorgraph-virtuoso.XXXXXX); \
+	scripts/virtuoso.sh start "$$dir" || exit 1; \
+	. "$$dir/env"; status=0; \
+	$(CARGO) test --release || status=$$?; \
+	scripts/virtuoso.sh stop "$$dir"; rm -rf "$$dir"; exit $$status
 	tests/schemathesis.sh
 	@if [ -x scripts/eval.sh ]; then scripts/eval.sh; fi
 	cd web && node e2e/e2e.mjs

@@ -7,6 +7,7 @@ use crate::api::facts::FactsDto;
 use crate::api::{self, ApiConfig, AppState};
 use crate::article::{self, Article, ArticleError};
 use crate::extract::{self, ClaimSource, EntityRef, Facts};
+use crate::load::{self, LoadOptions};
 use crate::ontology::{self, Knowledge};
 use crate::store::{
     self, GraphSelection, KgStore, QueryOutput, QueryResultsFormat, ResultsFormat, SparqlQuery,
@@ -148,16 +149,151 @@ pub struct StoreArgs {
     /// Keep the store in memory (lost on exit)
     #[arg(long)]
     pub memory: bool,
+    /// A remote SPARQL 1.1 server to use instead of the on-disk store
+    #[command(flatten)]
+    pub remote: BackendArgs,
 }
 
 impl StoreArgs {
     fn open(&self) -> anyhow::Result<KgStore> {
+        if let Some(store) = self.remote.open()? {
+            return Ok(store);
+        }
         if self.memory {
             return Ok(KgStore::in_memory()?);
         }
         KgStore::open(&self.location)
             .with_context(|| format!("cannot open the store in {}", self.location.display()))
     }
+}
+
+/// Authentication schemes of the remote backend with a user name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BackendAuth {
+    /// HTTP basic
+    Basic,
+    /// HTTP digest (Virtuoso's `/sparql-auth`)
+    Digest,
+}
+
+/// A remote SPARQL 1.1 server (Virtuoso, GraphDB, Stardog, Neptune, QLever…) as the store.
+#[derive(clap::Args)]
+pub struct BackendArgs {
+    /// SPARQL 1.1 query endpoint of a remote server to use instead of the on-disk store
+    #[arg(long, env = "ACTORGRAPH_BACKEND")]
+    pub backend: Option<reqwest::Url>,
+    /// SPARQL 1.1 Update endpoint of the remote (default: the query endpoint)
+    #[arg(long, env = "ACTORGRAPH_BACKEND_UPDATE", requires = "backend")]
+    pub backend_update: Option<reqwest::Url>,
+    /// Graph Store HTTP Protocol endpoint of the remote (default: none; graphs are written by updates)
+    #[arg(long, env = "ACTORGRAPH_BACKEND_GRAPH_STORE", requires = "backend")]
+    pub backend_graph_store: Option<reqwest::Url>,
+    /// User name for the remote
+    #[arg(long, env = "ACTORGRAPH_BACKEND_USER", requires = "backend")]
+    pub backend_user: Option<String>,
+    /// How the user name and password are sent
+    #[arg(long, value_enum, default_value_t = BackendAuth::Basic)]
+    pub backend_auth: BackendAuth,
+    /// Password for the remote (better: the environment variable, or --backend-password-file)
+    #[arg(
+        long,
+        env = "ACTORGRAPH_BACKEND_PASSWORD",
+        hide_env_values = true,
+        requires = "backend_user"
+    )]
+    pub backend_password: Option<String>,
+    /// File holding the remote's password (its first line)
+    #[arg(long, conflicts_with = "backend_password", requires = "backend_user")]
+    pub backend_password_file: Option<PathBuf>,
+    /// Bearer token for the remote (or the environment variable, or --backend-token-file)
+    #[arg(
+        long,
+        env = "ACTORGRAPH_BACKEND_TOKEN",
+        hide_env_values = true,
+        requires = "backend",
+        conflicts_with = "backend_user"
+    )]
+    pub backend_token: Option<String>,
+    /// File holding the remote's bearer token (its first line)
+    #[arg(long, conflicts_with_all = ["backend_token", "backend_user"], requires = "backend")]
+    pub backend_token_file: Option<PathBuf>,
+    /// Seconds one request to the remote may take (between two reads, for streamed results)
+    #[arg(long, default_value_t = 30)]
+    pub backend_timeout: u64,
+    /// Times a failed request to the remote is sent again (5xx, timeouts, connection errors; never 4xx)
+    #[arg(long, default_value_t = 3)]
+    pub backend_retries: u32,
+}
+
+impl std::fmt::Debug for BackendArgs {
+    // The password and the token are secrets: never printed.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let set = |value: bool| if value { "<set>" } else { "<none>" };
+        f.debug_struct("BackendArgs")
+            .field("backend", &self.backend.as_ref().map(|url| url.as_str()))
+            .field(
+                "backend_update",
+                &self.backend_update.as_ref().map(|url| url.as_str()),
+            )
+            .field(
+                "backend_graph_store",
+                &self.backend_graph_store.as_ref().map(|url| url.as_str()),
+            )
+            .field("backend_user", &self.backend_user)
+            .field("backend_auth", &self.backend_auth)
+            .field("backend_password", &set(self.backend_password.is_some()))
+            .field("backend_password_file", &self.backend_password_file)
+            .field("backend_token", &set(self.backend_token.is_some()))
+            .field("backend_token_file", &self.backend_token_file)
+            .field("backend_timeout", &self.backend_timeout)
+            .field("backend_retries", &self.backend_retries)
+            .finish()
+    }
+}
+
+impl BackendArgs {
+    /// The remote store, when `--backend` is given.
+    fn open(&self) -> anyhow::Result<Option<KgStore>> {
+        let Some(endpoint) = &self.backend else {
+            return Ok(None);
+        };
+        let mut config = store::RemoteConfig::new(endpoint.clone());
+        if let Some(update) = &self.backend_update {
+            config.update_url = update.clone();
+        }
+        config.graph_store_url = self.backend_graph_store.clone();
+        config.timeout = Duration::from_secs(self.backend_timeout.max(1));
+        config.retries = self.backend_retries;
+        let token = match &self.backend_token_file {
+            Some(path) => Some(first_line(path)?),
+            None => self.backend_token.clone(),
+        };
+        config.auth = match (&self.backend_user, token) {
+            (Some(user), _) => {
+                let password = match &self.backend_password_file {
+                    Some(path) => first_line(path)?,
+                    None => self.backend_password.clone().unwrap_or_default(),
+                };
+                let user = user.clone();
+                match self.backend_auth {
+                    BackendAuth::Basic => store::RemoteAuth::Basic { user, password },
+                    BackendAuth::Digest => store::RemoteAuth::Digest { user, password },
+                }
+            }
+            (None, Some(token)) => store::RemoteAuth::Bearer(token),
+            (None, None) => store::RemoteAuth::None,
+        };
+        let store = KgStore::remote(config)?;
+        tracing::info!(backend = %store.describe(), "remote backend");
+        Ok(Some(store))
+    }
+}
+
+/// The first line of a secret's file, trimmed.
+fn first_line(path: &Path) -> anyhow::Result<String> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(text.lines().next().unwrap_or_default().trim().to_owned())
 }
 
 /// Arguments of `load`.
@@ -169,6 +305,13 @@ pub struct LoadArgs {
     /// Directory of the ontology data (actorgraph.ttl, gazetteer/, lexicon/)
     #[arg(long)]
     pub ontology: Option<PathBuf>,
+    /// Extraction workers (default: one per core)
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// Write new articles with oxigraph's bulk loader (many times faster; for large
+    /// loads by this process alone: each commit of up to a million quads is atomic)
+    #[arg(long)]
+    pub bulk: bool,
     /// Files or folders (searched recursively for .txt, .md, .json, .jsonl), or `-` for stdin
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -214,6 +357,9 @@ pub struct QueryArgs {
     pub format: QueryFormat,
     /// The SPARQL query (the default graph is the union of all graphs)
     pub query: String,
+    /// A remote SPARQL 1.1 server to ask instead of the on-disk store
+    #[command(flatten)]
+    pub remote: BackendArgs,
 }
 
 /// Arguments of `serve`.
@@ -314,196 +460,50 @@ fn prepare(store: &KgStore, ontology_dir: &Path) -> anyhow::Result<Knowledge> {
     })
 }
 
-/// What a load did.
-#[derive(Debug, Default)]
-struct LoadSummary {
-    loaded: usize,
-    replaced: usize,
-    quads: usize,
-    errors: usize,
-    /// Whether a signal stopped the load before the last article.
-    interrupted: bool,
+/// Reports a load's progress on a terminal and its refusals on stderr.
+struct LoadProgress {
+    bar: indicatif::ProgressBar,
 }
 
-/// One input: a file, or stdin.
-enum Input {
-    Stdin,
-    File(PathBuf),
-}
-
-impl Input {
-    fn name(&self) -> String {
-        match self {
-            Input::Stdin => "-".to_owned(),
-            Input::File(path) => path.display().to_string(),
+impl LoadProgress {
+    /// A bar over the files when each holds one article, else a counter of articles.
+    fn new(paths: &[PathBuf]) -> Self {
+        if !std::io::stderr().is_terminal() {
+            return Self {
+                bar: indicatif::ProgressBar::hidden(),
+            };
         }
-    }
-
-    fn is_json_lines(&self) -> bool {
-        matches!(self, Input::File(path) if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl")))
-    }
-
-    /// A `.json` file is JSON, even when it does not start with `{`.
-    fn is_json(&self) -> bool {
-        matches!(self, Input::File(path) if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json")))
-    }
-
-    fn read(&self) -> std::io::Result<Vec<u8>> {
-        match self {
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin().read_to_end(&mut bytes)?;
-                Ok(bytes)
-            }
-            Input::File(path) => std::fs::read(path),
-        }
-    }
-}
-
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "json", "jsonl"];
-
-/// Expands folders (recursively, skipping hidden entries) into article files, sorted.
-fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<Input, (String, String)>> {
-    let mut inputs = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            inputs.push(Ok(Input::Stdin));
-        } else if path.is_dir() {
-            let walker = walkdir::WalkDir::new(path)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|entry| {
-                    entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
-                });
-            for entry in walker {
-                match entry {
-                    Ok(entry) if entry.file_type().is_file() => {
-                        let wanted = entry
-                            .path()
-                            .extension()
-                            .and_then(|ext| ext.to_str())
-                            .is_some_and(|ext| {
-                                ARTICLE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
-                            });
-                        if wanted {
-                            inputs.push(Ok(Input::File(entry.into_path())));
-                        }
-                    }
-                    Ok(_) => {}
-                    Err(error) => inputs.push(Err((path.display().to_string(), error.to_string()))),
-                }
-            }
+        let inputs = load::collect_inputs(paths);
+        let one_per_file = inputs
+            .iter()
+            .all(|input| matches!(input, Ok(input) if !input.is_json_lines() && !matches!(input, load::Input::Stdin)));
+        let (bar, template) = if one_per_file {
+            (
+                indicatif::ProgressBar::new(inputs.len() as u64),
+                "{bar:40} {pos}/{len} articles, {per_sec} {wide_msg}",
+            )
         } else {
-            // A file named explicitly is read whatever its extension.
-            inputs.push(Ok(Input::File(path.clone())));
-        }
-    }
-    inputs
-}
-
-/// Parses one input into articles. A text or JSON file is all-or-nothing; in
-/// JSON Lines each line is its own article, so a bad line spoils only itself.
-fn parse_input(input: &Input, bytes: &[u8]) -> Vec<Result<Article, ArticleError>> {
-    if input.is_json() {
-        return vec![article::parse_json_bytes(bytes)];
-    }
-    if !input.is_json_lines() {
-        return vec![article::parse_bytes(bytes)];
-    }
-    if bytes.contains(&0) {
-        return vec![Err(ArticleError::Binary)];
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => article::parse_json_lines(text),
-        Err(error) => {
-            let line = bytes[..error.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            vec![Err(ArticleError::NotUtf8 { line })]
-        }
-    }
-}
-
-fn report_error(progress: &indicatif::ProgressBar, name: &str, line: Option<usize>, message: &str) {
-    progress.suspend(|| match line {
-        Some(line) => eprintln!("error: {name}:{line}: {message}"),
-        None => eprintln!("error: {name}: {message}"),
-    });
-}
-
-/// Loads every article under `paths`, reporting bad ones and going on, until
-/// `stop` is set: then it returns after the article being written.
-fn load_paths(
-    store: &KgStore,
-    knowledge: &Knowledge,
-    paths: &[PathBuf],
-    stop: &AtomicBool,
-) -> LoadSummary {
-    let inputs = collect_inputs(paths);
-    let progress = if std::io::stderr().is_terminal() {
-        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+            (
+                indicatif::ProgressBar::no_length(),
+                "{spinner} {pos} articles, {per_sec} {wide_msg}",
+            )
+        };
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+            indicatif::ProgressStyle::with_template(template)
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    let mut summary = LoadSummary::default();
-    for input in inputs {
-        progress.inc(1);
-        let input = match input {
-            Ok(input) => input,
-            Err((name, message)) => {
-                summary.errors += 1;
-                report_error(&progress, &name, None, &message);
-                continue;
-            }
-        };
-        let name = input.name();
-        progress.set_message(name.clone());
-        let bytes = match input.read() {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                summary.errors += 1;
-                report_error(&progress, &name, None, &format!("cannot read: {error}"));
-                continue;
-            }
-        };
-        for article in parse_input(&input, &bytes) {
-            if stop.load(Ordering::SeqCst) {
-                summary.interrupted = true;
-                break;
-            }
-            let result = article
-                .map_err(crate::IngestError::from)
-                .and_then(|article| crate::ingest(store, knowledge, &article));
-            match result {
-                Ok(report) => {
-                    summary.loaded += 1;
-                    summary.replaced += usize::from(report.replaced);
-                    summary.quads += report.quads;
-                    for warning in &report.warnings {
-                        tracing::debug!(file = %name, %warning, "extraction warning");
-                    }
-                }
-                Err(crate::IngestError::Article(error)) => {
-                    summary.errors += 1;
-                    report_error(&progress, &name, error.line(), &error.to_string());
-                }
-                Err(error) => {
-                    summary.errors += 1;
-                    report_error(&progress, &name, None, &error.to_string());
-                }
-            }
-        }
+        Self { bar }
     }
-    progress.finish_and_clear();
-    summary.interrupted |= stop.load(Ordering::SeqCst);
-    summary
+}
+
+impl load::LoadObserver for LoadProgress {
+    fn refused(&self, at: &load::Location, message: &str) {
+        self.bar.suspend(|| eprintln!("error: {at}: {message}"));
+    }
+
+    fn written(&self, _at: &load::Location, _graph: &oxigraph::model::NamedNode) {
+        self.bar.inc(1);
+    }
 }
 
 /// Watches for Ctrl-C and SIGTERM while a load runs: the first sets the returned
@@ -553,19 +553,41 @@ fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let stop = stop_on_signal()?;
     let store = args.store.open()?;
+    if args.bulk && !store.is_embedded() {
+        anyhow::bail!(
+            "--bulk writes with oxigraph's bulk loader: it needs the embedded store, not {}",
+            store.describe()
+        );
+    }
     let knowledge = prepare(&store, &ontology_dir(args.ontology))?;
-    let summary = load_paths(&store, &knowledge, &args.paths, &stop);
+    let options = LoadOptions {
+        jobs: args.jobs.unwrap_or_else(load::default_jobs).max(1),
+        bulk: args.bulk,
+    };
+    let progress = LoadProgress::new(&args.paths);
+    let result = load::load_paths(&store, &knowledge, &args.paths, options, &stop, &progress);
+    progress.bar.finish_and_clear();
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(error) => {
+            // Committed articles stay: flush them before saying what failed.
+            let _ = store.flush();
+            return Err(error.into());
+        }
+    };
     store.flush()?;
     if summary.interrupted {
         println!("interrupted: the articles below are complete, the rest were not loaded");
     }
+    let elapsed = started.elapsed();
     println!(
-        "loaded {} articles ({} replaced), {} quads, {} errors in {:.2?}",
+        "loaded {} articles ({} replaced), {} quads, {} errors in {:.2?} ({:.0} articles/s)",
         summary.loaded,
         summary.replaced,
         summary.quads,
         summary.errors,
-        started.elapsed()
+        elapsed,
+        summary.loaded as f64 / elapsed.as_secs_f64().max(1e-9)
     );
     Ok(if summary.errors > 0 {
         ExitCode::FAILURE
@@ -576,22 +598,35 @@ fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
 
 fn read_article(file: &Path) -> anyhow::Result<Article> {
     let input = if file.as_os_str() == "-" {
-        Input::Stdin
+        load::Input::Stdin
     } else {
-        Input::File(file.to_owned())
+        load::Input::File(file.to_owned())
     };
     let name = input.name();
     let bytes = input
         .read()
         .with_context(|| format!("cannot read {name}"))?;
-    let article = parse_input(&input, &bytes)
-        .into_iter()
-        .next()
-        .unwrap_or(Err(ArticleError::Empty))
-        .map_err(|error| match error.line() {
-            Some(line) => anyhow::anyhow!("{name}:{line}: {error}"),
-            None => anyhow::anyhow!("{name}: {error}"),
-        })?;
+    let parsed = if input.is_json_lines() {
+        match std::str::from_utf8(&bytes) {
+            Ok(text) => article::parse_json_lines(text)
+                .into_iter()
+                .next()
+                .unwrap_or(Err(ArticleError::Empty)),
+            Err(error) => Err(ArticleError::NotUtf8 {
+                line: bytes[..error.valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1,
+            }),
+        }
+    } else {
+        load::parse_single(&input, &bytes)
+    };
+    let article = parsed.map_err(|error| match error.line() {
+        Some(line) => anyhow::anyhow!("{name}:{line}: {error}"),
+        None => anyhow::anyhow!("{name}: {error}"),
+    })?;
     Ok(article)
 }
 
@@ -711,15 +746,20 @@ fn facts_listing(article: &Article, facts: &Facts) -> String {
 }
 
 fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
-    // Opening a missing location would create an empty store and answer nothing: say so instead.
-    if !args.location.is_dir() {
-        anyhow::bail!(
-            "no store in {}: load articles first",
-            args.location.display()
-        );
-    }
-    let store = KgStore::open(&args.location)
-        .with_context(|| format!("cannot open the store in {}", args.location.display()))?;
+    let store = match args.remote.open()? {
+        Some(store) => store,
+        None => {
+            // Opening a missing location would create an empty store and answer nothing: say so instead.
+            if !args.location.is_dir() {
+                anyhow::bail!(
+                    "no store in {}: load articles first",
+                    args.location.display()
+                );
+            }
+            KgStore::open(&args.location)
+                .with_context(|| format!("cannot open the store in {}", args.location.display()))?
+        }
+    };
     let parsed = SparqlQuery::parse(&args.query)?;
     let graph = parsed.form().returns_graph();
     let format = match args.format {
@@ -863,7 +903,13 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         check_exposure(&args.bind, token.is_some())?;
     }
     let ontology = ontology_dir(args.ontology.clone());
-    let (store, knowledge) = if args.read_only {
+    let (store, knowledge) = if args.read_only && args.store.remote.backend.is_some() {
+        // Read-only on a remote: no seeds, no ontology refresh; writes get 403 (no token).
+        let store = args.store.open()?;
+        let knowledge = Knowledge::load(&ontology)
+            .with_context(|| format!("cannot read the ontology data in {}", ontology.display()))?;
+        (store, knowledge)
+    } else if args.read_only {
         if !args.store.location.is_dir() {
             anyhow::bail!("no store in {}", args.store.location.display());
         }
@@ -883,7 +929,18 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
             let seeds = seeds_dir(args.seeds.clone());
             if seeds.is_dir() {
                 let never = AtomicBool::new(false);
-                let summary = load_paths(&store, &knowledge, std::slice::from_ref(&seeds), &never);
+                let seeds_list = std::slice::from_ref(&seeds);
+                let progress = LoadProgress {
+                    bar: indicatif::ProgressBar::hidden(),
+                };
+                let summary = load::load_paths(
+                    &store,
+                    &knowledge,
+                    seeds_list,
+                    LoadOptions::default(),
+                    &never,
+                    &progress,
+                )?;
                 tracing::info!(dir = %seeds.display(), articles = summary.loaded, errors = summary.errors, "seeds loaded");
             } else {
                 tracing::warn!(dir = %seeds.display(), "no seeds folder");

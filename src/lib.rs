@@ -14,6 +14,7 @@
 //! * `text`: case- and accent-folding, tokens with character offsets.
 //! * `store`: the only user of oxigraph's store and SPARQL engine.
 //! * `api`: the axum router (SPARQL endpoint, REST API, health), the only HTTP code.
+//! * `load`: many articles at once: streamed inputs, extraction on every core, batched writes.
 //! * `cli`: the command-line interface.
 //! * `corpus`: synthetic articles from the gazetteer, for benchmarks (`gen-corpus`).
 
@@ -23,6 +24,7 @@ pub mod cli;
 pub mod corpus;
 pub mod date;
 pub mod extract;
+pub mod load;
 pub mod ontology;
 pub mod rdf;
 pub mod store;

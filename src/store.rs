@@ -6,7 +6,7 @@
 //! Queries see the union of all graphs as their default graph unless the query
 //! or the request names graphs.
 
-use crate::vocab::{ag, graphs};
+use crate::vocab::ag;
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{
     GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
@@ -19,13 +19,19 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 mod backup;
+mod batch;
 mod graph_store;
 pub mod guard;
+pub mod remote;
+mod storage;
 mod update;
 
+pub use batch::ArticleGraph;
 pub use graph_store::{GraphTarget, LoadMode};
 pub use oxigraph::sparql::results::QueryResultsFormat;
 pub use oxigraph::sparql::CancellationToken;
+pub use remote::{Remote, RemoteAuth, RemoteConfig, RemoteError};
+pub use storage::{KgStore, Storage};
 pub use update::SparqlUpdate;
 
 /// An error raised while writing to or querying the knowledge graph.
@@ -95,6 +101,9 @@ pub enum StoreError {
     /// The SPARQL text nests or chains beyond what the server evaluates safely.
     #[error("the sparql operation is too complex: {0}")]
     TooComplex(String),
+    /// The remote backend failed (unreachable, timeout, error status), after its retries.
+    #[error("remote store: {0}")]
+    Remote(#[from] RemoteError),
 }
 
 impl From<QueryEvaluationError> for StoreError {
@@ -111,24 +120,10 @@ impl From<QueryEvaluationError> for StoreError {
     }
 }
 
-/// The knowledge-graph store. Cheap to clone: clones share the same database.
-///
-/// ```
-/// use actorgraph::article::parse_text;
-/// use actorgraph::store::KgStore;
-///
-/// let store = KgStore::in_memory()?;
-/// let article = parse_text("date 2024-07 Les combats ont repris à Kidal.")?;
-/// let quads = actorgraph::rdf::article_quads(&article, &actorgraph::extract::extract(&article, &Default::default()));
-/// let article_iri = actorgraph::rdf::article_iri(&article.id);
-/// assert!(!store.replace_article(&article_iri, &quads)?); // new
-/// assert!(store.replace_article(&article_iri, &quads)?); // replaced, not duplicated
-/// assert_eq!(store.article_count()?, 1);
-/// assert_eq!(store.len()?, quads.len());
-/// # Ok::<_, Box<dyn std::error::Error>>(())
-/// ```
+/// The embedded store: oxigraph on RocksDB (or in memory), in this process.
+/// Cheap to clone: clones share the same database.
 #[derive(Clone)]
-pub struct KgStore {
+pub struct Embedded {
     store: Store,
     /// Serialises writers: oxigraph's RocksDB transactions do not detect write conflicts.
     writer: Arc<Mutex<()>>,
@@ -172,6 +167,8 @@ impl std::fmt::Display for QueryForm {
 #[derive(Debug, Clone)]
 pub struct SparqlQuery {
     query: spargebra::Query,
+    /// The text as given, for a remote backend.
+    text: String,
 }
 
 impl SparqlQuery {
@@ -186,7 +183,13 @@ impl SparqlQuery {
         guard::check_complexity(text)?;
         Ok(Self {
             query: sparql_parser(base_iri).parse_query(text)?,
+            text: text.to_owned(),
         })
+    }
+
+    /// The query's text, as given.
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// The query's form.
@@ -332,7 +335,7 @@ fn without_disk(path: &Path) -> StoreError {
 
 const ARTICLE_GRAPH_PREFIX: &str = "https://w3id.org/actorgraph/article/";
 
-impl KgStore {
+impl Embedded {
     /// Opens (or creates) an on-disk store (RocksDB) in `path`.
     pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
         #[cfg(feature = "rocksdb")]
@@ -372,16 +375,11 @@ impl KgStore {
         article_iri: &NamedNode,
         quads: &[Quad],
     ) -> Result<bool, StoreError> {
-        let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut transaction = self.store.start_transaction()?;
-        let existed = transaction.contains_named_graph(article_iri)?;
-        if existed {
-            transaction.remove_named_graph(article_iri)?;
-        }
-        transaction.extend(quads);
-        transaction.commit()?;
-        self.changed();
-        Ok(existed)
+        let article = ArticleGraph {
+            iri: article_iri.clone(),
+            quads: quads.to_vec(),
+        };
+        Ok(Embedded::replace_articles(self, std::slice::from_ref(&article))?[0])
     }
 
     /// Removes an article's graph. Returns whether it existed.
@@ -402,104 +400,53 @@ impl KgStore {
         Ok(self.store.contains_named_graph(article_iri)?)
     }
 
-    /// Loads `dir/actorgraph.ttl` into the ontology graph and `dir/gazetteer/*.ttl`
-    /// into the gazetteer graph, replacing each graph in one transaction, so that
-    /// editing the data and restarting refreshes them. A missing file or folder
-    /// leaves its graph empty: the data may not be written yet.
-    pub fn load_ontology(&self, dir: &Path) -> Result<OntologyReport, StoreError> {
-        let mut report = OntologyReport::default();
-        let ontology_file = dir.join("actorgraph.ttl");
-        let ontology_files: Vec<PathBuf> = ontology_file
-            .is_file()
-            .then_some(ontology_file)
-            .into_iter()
-            .collect();
-        self.replace_graph_from_files(graphs::ONTOLOGY, &ontology_files, &mut report)?;
-        report.files.extend(ontology_files);
-
-        let gazetteer_dir = dir.join("gazetteer");
-        let mut gazetteer_files = Vec::new();
-        if gazetteer_dir.is_dir() {
-            let entries = std::fs::read_dir(&gazetteer_dir).map_err(|source| StoreError::Io {
-                path: gazetteer_dir.clone(),
-                source,
-            })?;
-            for entry in entries {
-                let path = entry
-                    .map_err(|source| StoreError::Io {
-                        path: gazetteer_dir.clone(),
-                        source,
-                    })?
-                    .path();
-                if path.extension().is_some_and(|ext| ext == "ttl") {
-                    gazetteer_files.push(path);
-                }
-            }
-        }
-        gazetteer_files.sort(); // a stable order, so errors come out the same each time
-        self.replace_graph_from_files(graphs::GAZETTEER, &gazetteer_files, &mut report)?;
-        report.files.extend(gazetteer_files);
-        Ok(report)
-    }
-
     /// Replaces a graph by the triples of the files, unless the graph was loaded from
     /// the same files (same names, same bytes) before: the gazetteer is large, and
     /// `serve` and `load` call this at every start.
-    fn replace_graph_from_files(
+    pub fn replace_graph_from_files(
         &self,
         graph: NamedNodeRef<'_>,
         files: &[PathBuf],
         report: &mut OntologyReport,
     ) -> Result<(), StoreError> {
         // Read everything first: no file I/O while holding the writer lock.
-        let mut contents = Vec::with_capacity(files.len());
-        let mut digest_input = Vec::new();
-        for path in files {
-            let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
-                path: path.clone(),
-                source,
-            })?;
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            digest_input.extend_from_slice(name.unwrap_or_default().as_bytes());
-            digest_input.push(0);
-            digest_input.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-            digest_input.extend_from_slice(&bytes);
-            contents.push((path, bytes));
+        let GraphFiles { contents, marker } = read_graph_files(graph, files)?;
+        // Parse everything before writing: a bad file leaves the graph as it was.
+        let mut quads = Vec::new();
+        for (path, bytes) in &contents {
+            for quad in ontology_parser(path, graph).for_slice(bytes) {
+                quads.push(quad.map_err(|error| StoreError::Load {
+                    path: (*path).clone(),
+                    source: LoaderError::Parsing(error.into()),
+                })?);
+            }
         }
-        // A name-based UUID is a SHA-1 digest, stable across builds and platforms.
-        let digest = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, &digest_input).to_string();
-        let marker = Quad::new(
-            graph.into_owned(),
-            ag::SOURCE_HASH,
-            Literal::new_simple_literal(&digest),
-            graph.into_owned(),
-        );
+        quads.push(marker.clone());
         let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
         if self.store.contains(&marker)? {
             report.unchanged += 1;
             return Ok(());
         }
-        let mut transaction = self.store.start_transaction()?;
-        transaction.clear_graph(graph)?;
-        for (path, bytes) in contents {
-            let parser = RdfParser::from_format(RdfFormat::Turtle)
-                .with_base_iri(format!("file://{}", path.display()))
-                .unwrap_or_else(|_| RdfParser::from_format(RdfFormat::Turtle))
-                .without_named_graphs()
-                .with_default_graph(graph)
-                .rename_blank_nodes();
-            transaction
-                .load_from_slice(parser, &bytes)
-                .map_err(|source| StoreError::Load {
-                    path: path.clone(),
-                    source,
-                })?;
+        let empty = self
+            .store
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+            .next()
+            .is_none();
+        if empty {
+            // A first load (a new store): the bulk loader is many times faster, and its commit atomic.
+            let mut loader = self.store.bulk_loader();
+            loader.load_quads(quads)?;
+            loader.commit()?;
+        } else {
+            let mut transaction = self.store.start_transaction()?;
+            transaction.clear_graph(graph)?;
+            transaction.extend(&quads);
+            transaction.commit()?;
         }
-        transaction.insert(&marker);
-        report.quads += transaction
+        report.quads += self
+            .store
             .quads_for_pattern(None, None, None, Some(graph.into()))
             .count();
-        transaction.commit()?;
         self.changed();
         Ok(())
     }
@@ -631,6 +578,55 @@ impl KgStore {
     }
 }
 
+/// The files of one ontology graph, read, and the quad that marks the graph as
+/// loaded from exactly these files (their digest).
+pub(crate) struct GraphFiles<'a> {
+    /// Each file with its bytes.
+    pub contents: Vec<(&'a PathBuf, Vec<u8>)>,
+    /// `<graph> ag:sourceHash "digest" <graph>`.
+    pub marker: Quad,
+}
+
+/// Reads the files of an ontology graph and computes their digest marker.
+pub(crate) fn read_graph_files<'a>(
+    graph: NamedNodeRef<'_>,
+    files: &'a [PathBuf],
+) -> Result<GraphFiles<'a>, StoreError> {
+    let mut contents = Vec::with_capacity(files.len());
+    let mut digest_input = Vec::new();
+    for path in files {
+        let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        digest_input.extend_from_slice(name.unwrap_or_default().as_bytes());
+        digest_input.push(0);
+        digest_input.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        digest_input.extend_from_slice(&bytes);
+        contents.push((path, bytes));
+    }
+    // A name-based UUID is a SHA-1 digest, stable across builds and platforms.
+    let digest = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, &digest_input).to_string();
+    let marker = Quad::new(
+        graph.into_owned(),
+        ag::SOURCE_HASH,
+        Literal::new_simple_literal(&digest),
+        graph.into_owned(),
+    );
+    Ok(GraphFiles { contents, marker })
+}
+
+/// A Turtle parser for an ontology file, putting its triples in `graph`.
+pub(crate) fn ontology_parser(path: &Path, graph: NamedNodeRef<'_>) -> RdfParser {
+    RdfParser::from_format(RdfFormat::Turtle)
+        .with_base_iri(format!("file://{}", path.display()))
+        .unwrap_or_else(|_| RdfParser::from_format(RdfFormat::Turtle))
+        .without_named_graphs()
+        .with_default_graph(graph)
+        .rename_blank_nodes()
+}
+
 impl GraphSelection {
     /// The graph IRIs as oxigraph terms: (default graphs, named graphs).
     fn parse(&self) -> Result<(Vec<GraphName>, Vec<NamedOrBlankNode>), StoreError> {
@@ -668,7 +664,7 @@ mod tests {
 
     #[test]
     fn replace_is_idempotent_and_union_is_the_default() {
-        let store = KgStore::in_memory().unwrap();
+        let store = Embedded::in_memory().unwrap();
         let graph = NamedNode::new_unchecked(format!("{ARTICLE_GRAPH_PREFIX}1"));
         assert!(!store
             .replace_article(
@@ -726,7 +722,7 @@ mod tests {
 
     #[test]
     fn request_graphs_override_the_union() {
-        let store = KgStore::in_memory().unwrap();
+        let store = Embedded::in_memory().unwrap();
         let graph = NamedNode::new_unchecked("http://example.com/g");
         store
             .replace_article(&graph, &[quad(graph.as_str(), "a")])
@@ -761,7 +757,7 @@ mod tests {
 
     #[test]
     fn cancellation_stops_the_query() {
-        let store = KgStore::in_memory().unwrap();
+        let store = Embedded::in_memory().unwrap();
         let graph = NamedNode::new_unchecked("http://example.com/g");
         store
             .replace_article(&graph, &[quad(graph.as_str(), "a")])

@@ -71,10 +71,12 @@ fn assert_graphs_complete(
 fn start_load(
     store: &std::path::Path,
     file: &std::path::Path,
+    extra_args: &[&str],
 ) -> (std::process::Child, std::sync::mpsc::Receiver<()>) {
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("actorgraph"))
         .args(["load", "--location"])
         .arg(store)
+        .args(extra_args)
         .arg(file)
         .env("RUST_LOG", "actorgraph=debug")
         .env("NO_COLOR", "1")
@@ -139,7 +141,7 @@ fn a_load_killed_at_a_random_moment_leaves_only_whole_articles() {
     let (file, articles) = bulk_file(dir.path(), seed);
     let kill_after = 1 + (seed % 1500) as usize;
     let store_path = dir.path().join("store");
-    let (mut child, commits) = start_load(&store_path, &file);
+    let (mut child, commits) = start_load(&store_path, &file, &[]);
     wait_for_commits(&commits, kill_after);
     // And a little more, so the kill may land inside the next transaction.
     std::thread::sleep(Duration::from_micros(seed % 20_000));
@@ -158,12 +160,33 @@ fn a_load_killed_at_a_random_moment_leaves_only_whole_articles() {
 }
 
 #[test]
+fn a_bulk_load_killed_at_a_random_moment_leaves_only_whole_articles() {
+    let seed = crash_seed();
+    let dir = tempfile::tempdir().unwrap();
+    let (file, articles) = bulk_file(dir.path(), seed);
+    let store_path = dir.path().join("store");
+    let (mut child, commits) = start_load(&store_path, &file, &["--bulk"]);
+    // Bulk batches are large: kill at a random moment after the first commit,
+    // perhaps inside the next one.
+    wait_for_commits(&commits, 1);
+    std::thread::sleep(Duration::from_millis(seed % 3000));
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let store = KgStore::open(&store_path).expect("a killed store opens");
+    let crashed = util::quads_by_graph(&store);
+    let n_survivors = surviving_prefix(&crashed, &articles);
+    assert!(n_survivors >= 1, "the first commit is lost");
+    assert_graphs_complete(&crashed, &clean_load(&articles[..n_survivors]));
+}
+
+#[test]
 fn sigterm_stops_a_load_after_the_current_article() {
     let seed = crash_seed();
     let dir = tempfile::tempdir().unwrap();
     let (file, articles) = bulk_file(dir.path(), seed);
     let store_path = dir.path().join("store");
-    let (mut child, commits) = start_load(&store_path, &file);
+    let (mut child, commits) = start_load(&store_path, &file, &[]);
     wait_for_commits(&commits, 1 + (seed % 200) as usize);
     util::send_signal(child.id(), "TERM");
     let status = util::wait_for_exit(&mut child, Duration::from_secs(60)).expect("the load stops");

@@ -13,18 +13,34 @@ fn open() -> (tempfile::TempDir, KgStore, Knowledge) {
     (dir, store, knowledge)
 }
 
+/// Each backend ([`util::backends`]) with the ontology loaded.
+fn each_backend() -> (Vec<util::Backend>, Knowledge) {
+    let backends = util::backends();
+    for backend in &backends {
+        backend.store.load_ontology(&util::ontology_dir()).unwrap();
+    }
+    (backends, Knowledge::load(&util::ontology_dir()).unwrap())
+}
+
 #[test]
 fn the_seed_loads_once_however_often_it_is_ingested() {
-    let (_dir, store, knowledge) = open();
+    let (backends, knowledge) = each_backend();
+    for backend in backends {
+        eprintln!("backend: {}", backend.name);
+        the_seed_loads_once(&backend.store, &knowledge);
+    }
+}
+
+fn the_seed_loads_once(store: &KgStore, knowledge: &Knowledge) {
     let before = store.len().unwrap();
     let article = parse_bytes(&util::seed_bytes()).unwrap();
-    let first = actorgraph::ingest(&store, &knowledge, &article).unwrap();
+    let first = actorgraph::ingest(store, knowledge, &article).unwrap();
     assert!(first.quads > 0);
     assert!(!first.replaced);
     let after_one = store.len().unwrap();
     assert_eq!(after_one, before + first.quads);
 
-    let second = actorgraph::ingest(&store, &knowledge, &article).unwrap();
+    let second = actorgraph::ingest(store, knowledge, &article).unwrap();
     assert!(second.replaced);
     assert_eq!(store.len().unwrap(), after_one);
     assert_eq!(store.article_count().unwrap(), 1);
@@ -40,6 +56,64 @@ fn the_seed_loads_once_however_often_it_is_ingested() {
         rows[0][0].as_ref().unwrap().to_string(),
         "\"2024-07\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>"
     );
+}
+
+#[test]
+fn a_removed_article_leaves_nothing_behind() {
+    let (backends, knowledge) = each_backend();
+    let article = parse_bytes(&util::seed_bytes()).unwrap();
+    let article_iri = actorgraph::rdf::article_iri(&article.id);
+    for backend in backends {
+        eprintln!("backend: {}", backend.name);
+        let store = &backend.store;
+        let before = store.len().unwrap();
+        actorgraph::ingest(store, &knowledge, &article).unwrap();
+        assert!(store.contains_article(&article_iri).unwrap());
+        assert!(store.remove_article(&article_iri).unwrap(), "it was there");
+        assert!(!store.contains_article(&article_iri).unwrap());
+        assert_eq!(store.article_count().unwrap(), 0);
+        assert_eq!(store.len().unwrap(), before, "not a quad of it is left");
+        assert!(!store.remove_article(&article_iri).unwrap(), "it is gone");
+    }
+}
+
+#[test]
+fn a_batch_replaces_each_article_and_answers_for_each() {
+    let (backends, knowledge) = each_backend();
+    let articles: Vec<_> = [
+        "Les combats ont repris à Kidal.",
+        "Le JNIM a attaqué Djibo.",
+    ]
+    .iter()
+    .map(|text| actorgraph::article::parse_text(&format!("date 2024-07 {text}")).unwrap())
+    .collect();
+    let batch: Vec<_> = articles
+        .iter()
+        .map(|article| {
+            let facts = actorgraph::extract::extract(article, &knowledge);
+            actorgraph::store::ArticleGraph {
+                iri: actorgraph::rdf::article_iri(&article.id),
+                quads: actorgraph::rdf::article_quads(article, &facts),
+            }
+        })
+        .collect();
+    for backend in backends {
+        eprintln!("backend: {}", backend.name);
+        let store = &backend.store;
+        let first: Vec<bool> = store
+            .replace_articles(&batch)
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(first, [false, false], "both new");
+        let again: Vec<bool> = store
+            .replace_articles(&batch)
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(again, [true, true], "both replaced");
+        assert_eq!(store.article_count().unwrap(), 2);
+    }
 }
 
 #[test]
@@ -86,8 +160,15 @@ fn bad_files_are_refused_and_store_nothing() {
 
 #[test]
 fn concurrent_writers_do_not_interleave() {
-    let (_dir, store, _knowledge) = open();
-    let knowledge = std::sync::Arc::new(Knowledge::load(&util::ontology_dir()).unwrap());
+    let (backends, knowledge) = each_backend();
+    let knowledge = std::sync::Arc::new(knowledge);
+    for backend in backends {
+        eprintln!("backend: {}", backend.name);
+        concurrent_writers(&backend.store, &knowledge);
+    }
+}
+
+fn concurrent_writers(store: &KgStore, knowledge: &std::sync::Arc<Knowledge>) {
     let threads: Vec<_> = (0..4)
         .map(|thread| {
             let store = store.clone();

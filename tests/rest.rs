@@ -4,7 +4,6 @@
 use crate::util;
 use actorgraph::api::{self, ApiConfig, AppState};
 use actorgraph::ontology::Knowledge;
-use actorgraph::store::KgStore;
 use serde_json::Value;
 use std::sync::Arc;
 
@@ -15,7 +14,7 @@ struct Server {
     base: String,
     client: reqwest::Client,
     _shutdown: tokio::sync::oneshot::Sender<()>,
-    _dir: tempfile::TempDir,
+    _backend: util::Backend,
 }
 
 impl Server {
@@ -27,9 +26,26 @@ impl Server {
         .await
     }
 
+    /// One server per backend ([`util::backends`]), each with the write token.
+    async fn each() -> Vec<Self> {
+        let mut servers = Vec::new();
+        for backend in util::backends() {
+            let config = ApiConfig {
+                write_token: Some(TOKEN.into()),
+                ..ApiConfig::default()
+            };
+            servers.push(Self::start_on(backend, config).await);
+        }
+        servers
+    }
+
     async fn start_with(config: ApiConfig) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let store = KgStore::open(dir.path().join("store")).unwrap();
+        Self::start_on(util::Backend::embedded(), config).await
+    }
+
+    async fn start_on(backend: util::Backend, config: ApiConfig) -> Self {
+        eprintln!("backend: {}", backend.name);
+        let store = backend.store.clone();
         store.load_ontology(&util::ontology_dir()).unwrap();
         let knowledge = Knowledge::load(&util::ontology_dir()).unwrap();
         let article = actorgraph::article::parse_bytes(&util::seed_bytes()).unwrap();
@@ -45,7 +61,7 @@ impl Server {
             base,
             client: reqwest::Client::new(),
             _shutdown: shutdown,
-            _dir: dir,
+            _backend: backend,
         }
     }
 
@@ -102,133 +118,138 @@ async fn problem(response: reqwest::Response, status: u16) -> String {
 
 #[tokio::test]
 async fn search_ignores_case_and_accents() {
-    let server = Server::start().await;
-    for (query, id) in [
-        ("wagner", "wagner"),
-        ("FAMa", "fama"),
-        ("armee malienne", "fama"),
-        ("CSP-DPA", "csp-dpa"),
-    ] {
-        let page = server
-            .json(&format!("/api/actors?q={}", query.replace(' ', "+")), 200)
-            .await;
-        assert_eq!(ids(&page).first(), Some(&id), "{query}: {page}");
-    }
-    let page = server.json("/api/actors?q=wagner", 200).await;
-    let wagner = &page["items"][0];
-    assert_eq!(wagner["iri"], "https://w3id.org/actorgraph/actor/wagner");
-    assert_eq!(wagner["type"], "ArmedGroup");
-    assert!(wagner["mentions"].as_u64().unwrap() >= 1);
-    assert!(wagner["aliases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|a| a == "Wagner"));
+    for server in Server::each().await {
+        for (query, id) in [
+            ("wagner", "wagner"),
+            ("FAMa", "fama"),
+            ("armee malienne", "fama"),
+            ("CSP-DPA", "csp-dpa"),
+        ] {
+            let page = server
+                .json(&format!("/api/actors?q={}", query.replace(' ', "+")), 200)
+                .await;
+            assert_eq!(ids(&page).first(), Some(&id), "{query}: {page}");
+        }
+        let page = server.json("/api/actors?q=wagner", 200).await;
+        let wagner = &page["items"][0];
+        assert_eq!(wagner["iri"], "https://w3id.org/actorgraph/actor/wagner");
+        assert_eq!(wagner["type"], "ArmedGroup");
+        assert!(wagner["mentions"].as_u64().unwrap() >= 1);
+        assert!(wagner["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "Wagner"));
 
-    // Type filter and pagination.
-    let page = server.json("/api/actors?type=Country&limit=2", 200).await;
-    assert_eq!(ids(&page).len(), 2);
-    let next = page["next"].as_str().unwrap();
-    let second = server
-        .json(
-            &format!("/api/actors?type=Country&limit=2&cursor={next}"),
-            200,
-        )
-        .await;
-    assert_ne!(ids(&page), ids(&second));
-    let page = server.json("/api/actors?q=zzzzzz", 200).await;
-    assert!(ids(&page).is_empty());
-    assert!(page["next"].is_null());
+        // Type filter and pagination.
+        let page = server.json("/api/actors?type=Country&limit=2", 200).await;
+        assert_eq!(ids(&page).len(), 2);
+        let next = page["next"].as_str().unwrap();
+        let second = server
+            .json(
+                &format!("/api/actors?type=Country&limit=2&cursor={next}"),
+                200,
+            )
+            .await;
+        assert_ne!(ids(&page), ids(&second));
+        let page = server.json("/api/actors?q=zzzzzz", 200).await;
+        assert!(ids(&page).is_empty());
+        assert!(page["next"].is_null());
+    }
 }
 
 #[tokio::test]
 async fn an_actor_with_its_counts() {
-    let server = Server::start().await;
-    let fama = server.json("/api/actors/fama", 200).await;
-    assert_eq!(fama["id"], "fama");
-    assert_eq!(fama["type"], "StateArmedForce");
-    assert_eq!(fama["articles"], 1);
-    assert!(fama["events"].as_u64().unwrap() >= 2, "{fama}");
-    assert_eq!(fama["first_seen"], "2024-07");
-    assert_eq!(fama["last_seen"], "2024-07");
-    assert_eq!(fama["country"]["id"], "ml");
-    let csp = server.json("/api/actors/csp-dpa", 200).await;
-    assert_eq!(csp["valid_from"], "2024");
-    // Countries are actors too, under their place id.
-    let mali = server.json("/api/actors/ml", 200).await;
-    assert_eq!(mali["type"], "Country");
-    assert!(mali["wikidata"]
-        .as_str()
-        .unwrap()
-        .starts_with("http://www.wikidata.org/entity/Q"));
+    for server in Server::each().await {
+        let fama = server.json("/api/actors/fama", 200).await;
+        assert_eq!(fama["id"], "fama");
+        assert_eq!(fama["type"], "StateArmedForce");
+        assert_eq!(fama["articles"], 1);
+        assert!(fama["events"].as_u64().unwrap() >= 2, "{fama}");
+        assert_eq!(fama["first_seen"], "2024-07");
+        assert_eq!(fama["last_seen"], "2024-07");
+        assert_eq!(fama["country"]["id"], "ml");
+        let csp = server.json("/api/actors/csp-dpa", 200).await;
+        assert_eq!(csp["valid_from"], "2024");
+        // Countries are actors too, under their place id.
+        let mali = server.json("/api/actors/ml", 200).await;
+        assert_eq!(mali["type"], "Country");
+        assert!(mali["wikidata"]
+            .as_str()
+            .unwrap()
+            .starts_with("http://www.wikidata.org/entity/Q"));
 
-    let detail = problem(server.get("/api/actors/nobody").await, 404).await;
-    assert!(detail.contains("nobody"), "{detail}");
-    problem(server.get("/api/actors/a%3Eb").await, 404).await;
+        let detail = problem(server.get("/api/actors/nobody").await, 404).await;
+        assert!(detail.contains("nobody"), "{detail}");
+        problem(server.get("/api/actors/a%3Eb").await, 404).await;
+    }
 }
 
 #[tokio::test]
 async fn wagner_is_allied_with_the_malian_army_and_both_oppose_the_csp_dpa() {
-    let server = Server::start().await;
-    let relations = server.json("/api/actors/wagner/relations", 200).await;
-    let items = relations["items"].as_array().unwrap();
-    let ally = items
-        .iter()
-        .find(|r| r["predicate"] == "allyOf" && r["actor"]["id"] == "fama" && r["derived"] == false)
-        .unwrap_or_else(|| panic!("no allyOf fama: {relations}"));
-    let evidence = &ally["evidence"][0];
-    assert!(
-        evidence["text"].as_str().unwrap().contains("alliés russes"),
-        "{evidence}"
-    );
-    let articles = server.json("/api/articles", 200).await;
-    assert_eq!(evidence["article"], articles["items"][0]["id"]);
-    assert_eq!(evidence["date"], "2024-07");
-    assert!(!ally["claimed_by"].as_array().unwrap().is_empty(), "{ally}");
-
-    let csp = server.json("/api/actors/csp-dpa/relations", 200).await;
-    for other in ["fama", "wagner"] {
+    for server in Server::each().await {
+        let relations = server.json("/api/actors/wagner/relations", 200).await;
+        let items = relations["items"].as_array().unwrap();
+        let ally = items
+            .iter()
+            .find(|r| {
+                r["predicate"] == "allyOf" && r["actor"]["id"] == "fama" && r["derived"] == false
+            })
+            .unwrap_or_else(|| panic!("no allyOf fama: {relations}"));
+        let evidence = &ally["evidence"][0];
         assert!(
-            csp["items"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|r| r["predicate"] == "opposes" && r["actor"]["id"] == other),
-            "csp-dpa opposes {other}: {csp}"
+            evidence["text"].as_str().unwrap().contains("alliés russes"),
+            "{evidence}"
         );
-    }
-    // Filters.
-    let only = server
-        .json("/api/actors/csp-dpa/relations?predicate=allyOf", 200)
-        .await;
-    assert!(only["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|r| r["predicate"] == "allyOf"));
-    let later = server
-        .json("/api/actors/wagner/relations?since=2025", 200)
-        .await;
-    assert!(
-        later["items"]
+        let articles = server.json("/api/articles", 200).await;
+        assert_eq!(evidence["article"], articles["items"][0]["id"]);
+        assert_eq!(evidence["date"], "2024-07");
+        assert!(!ally["claimed_by"].as_array().unwrap().is_empty(), "{ally}");
+
+        let csp = server.json("/api/actors/csp-dpa/relations", 200).await;
+        for other in ["fama", "wagner"] {
+            assert!(
+                csp["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|r| r["predicate"] == "opposes" && r["actor"]["id"] == other),
+                "csp-dpa opposes {other}: {csp}"
+            );
+        }
+        // Filters.
+        let only = server
+            .json("/api/actors/csp-dpa/relations?predicate=allyOf", 200)
+            .await;
+        assert!(only["items"]
             .as_array()
             .unwrap()
             .iter()
-            .all(|r| r["evidence"].as_array().unwrap().is_empty()),
-        "{later}"
-    );
-    problem(
-        server
-            .get("/api/actors/wagner/relations?predicate=likes")
-            .await,
-        400,
-    )
-    .await;
-    problem(
-        server.get("/api/actors/wagner/relations?since=July").await,
-        400,
-    )
-    .await;
+            .all(|r| r["predicate"] == "allyOf"));
+        let later = server
+            .json("/api/actors/wagner/relations?since=2025", 200)
+            .await;
+        assert!(
+            later["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|r| r["evidence"].as_array().unwrap().is_empty()),
+            "{later}"
+        );
+        problem(
+            server
+                .get("/api/actors/wagner/relations?predicate=likes")
+                .await,
+            400,
+        )
+        .await;
+        problem(
+            server.get("/api/actors/wagner/relations?since=July").await,
+            400,
+        )
+        .await;
+    }
 }
 
 #[tokio::test]
@@ -249,222 +270,227 @@ async fn relations_derived_from_events_are_flagged() {
 
 #[tokio::test]
 async fn the_tinzaouatene_battle_with_its_participants() {
-    let server = Server::start().await;
-    let page = server
-        .json("/api/events?place=tinzaouatene&type=Battle", 200)
-        .await;
-    let battle = &page["items"][0];
-    assert_eq!(battle["type"], "Battle");
-    assert_eq!(battle["place"]["id"], "tinzaouatene");
-    let participants: Vec<&str> = battle["participants"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["actor"]["id"].as_str().unwrap())
-        .collect();
-    assert!(participants.contains(&"fama"), "{battle}");
-    assert!(participants.contains(&"csp-dpa"), "{battle}");
+    for server in Server::each().await {
+        let page = server
+            .json("/api/events?place=tinzaouatene&type=Battle", 200)
+            .await;
+        let battle = &page["items"][0];
+        assert_eq!(battle["type"], "Battle");
+        assert_eq!(battle["place"]["id"], "tinzaouatene");
+        let participants: Vec<&str> = battle["participants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["actor"]["id"].as_str().unwrap())
+            .collect();
+        assert!(participants.contains(&"fama"), "{battle}");
+        assert!(participants.contains(&"csp-dpa"), "{battle}");
 
-    let event = server
-        .json(
-            &format!("/api/events/{}", battle["id"].as_str().unwrap()),
-            200,
-        )
-        .await;
-    assert_eq!(event["date"], "2024-07");
-    assert_eq!(event["date_precision"], "month");
-    assert_eq!(event["sides"].as_array().unwrap().len(), 2, "{event}");
-    assert!((event["place"]["coordinates"]["latitude"].as_f64().unwrap() - 19.93).abs() < 0.01);
-    assert!(event["evidence"][0]["text"]
-        .as_str()
-        .unwrap()
-        .contains("Tinzaouatene"));
-    assert!(!event["claims"].as_array().unwrap().is_empty(), "{event}");
+        let event = server
+            .json(
+                &format!("/api/events/{}", battle["id"].as_str().unwrap()),
+                200,
+            )
+            .await;
+        assert_eq!(event["date"], "2024-07");
+        assert_eq!(event["date_precision"], "month");
+        assert_eq!(event["sides"].as_array().unwrap().len(), 2, "{event}");
+        assert!((event["place"]["coordinates"]["latitude"].as_f64().unwrap() - 19.93).abs() < 0.01);
+        assert!(event["evidence"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Tinzaouatene"));
+        assert!(!event["claims"].as_array().unwrap().is_empty(), "{event}");
 
-    // The same battle found by region, by distance, by actor and by dates.
-    for filter in [
-        "place=kidal-region",
-        "near=19.9,2.9,50",
-        "actor=csp-dpa",
-        "from=2024-07-01&to=2024-07-31",
-    ] {
-        let page = server.json(&format!("/api/events?{filter}"), 200).await;
-        assert!(
-            ids(&page).contains(&battle["id"].as_str().unwrap()),
-            "{filter}: {page}"
-        );
+        // The same battle found by region, by distance, by actor and by dates.
+        for filter in [
+            "place=kidal-region",
+            "near=19.9,2.9,50",
+            "actor=csp-dpa",
+            "from=2024-07-01&to=2024-07-31",
+        ] {
+            let page = server.json(&format!("/api/events?{filter}"), 200).await;
+            assert!(
+                ids(&page).contains(&battle["id"].as_str().unwrap()),
+                "{filter}: {page}"
+            );
+        }
+        for filter in ["near=0,0,10", "from=2025", "actor=nobody"] {
+            let page = server.json(&format!("/api/events?{filter}"), 200).await;
+            assert!(
+                !ids(&page).contains(&battle["id"].as_str().unwrap()),
+                "{filter}"
+            );
+        }
+        let by_actor = server.json("/api/actors/csp-dpa/events", 200).await;
+        assert!(ids(&by_actor).contains(&battle["id"].as_str().unwrap()));
+        problem(server.get("/api/events/nope").await, 404).await;
+        problem(server.get("/api/events?near=north").await, 400).await;
+        problem(server.get("/api/events?type=Party").await, 400).await;
     }
-    for filter in ["near=0,0,10", "from=2025", "actor=nobody"] {
-        let page = server.json(&format!("/api/events?{filter}"), 200).await;
-        assert!(
-            !ids(&page).contains(&battle["id"].as_str().unwrap()),
-            "{filter}"
-        );
-    }
-    let by_actor = server.json("/api/actors/csp-dpa/events", 200).await;
-    assert!(ids(&by_actor).contains(&battle["id"].as_str().unwrap()));
-    problem(server.get("/api/events/nope").await, 404).await;
-    problem(server.get("/api/events?near=north").await, 400).await;
-    problem(server.get("/api/events?type=Party").await, 400).await;
 }
 
 #[tokio::test]
 async fn places_with_coordinates_and_events() {
-    let server = Server::start().await;
-    let page = server.json("/api/places?q=tinzaouatène", 200).await;
-    assert!(ids(&page).contains(&"tinzaouatene"), "{page}");
-    let place = server.json("/api/places/tinzaouatene", 200).await;
-    assert_eq!(place["type"], "Town");
-    assert_eq!(place["country"]["id"], "ml");
-    assert!((place["coordinates"]["longitude"].as_f64().unwrap() - 2.95).abs() < 0.01);
-    assert!(!place["events"].as_array().unwrap().is_empty());
-    let region = server.json("/api/places/kidal-region", 200).await;
-    assert!(!region["events"].as_array().unwrap().is_empty());
-    problem(server.get("/api/places/atlantis").await, 404).await;
+    for server in Server::each().await {
+        let page = server.json("/api/places?q=tinzaouatène", 200).await;
+        assert!(ids(&page).contains(&"tinzaouatene"), "{page}");
+        let place = server.json("/api/places/tinzaouatene", 200).await;
+        assert_eq!(place["type"], "Town");
+        assert_eq!(place["country"]["id"], "ml");
+        assert!((place["coordinates"]["longitude"].as_f64().unwrap() - 2.95).abs() < 0.01);
+        assert!(!place["events"].as_array().unwrap().is_empty());
+        let region = server.json("/api/places/kidal-region", 200).await;
+        assert!(!region["events"].as_array().unwrap().is_empty());
+        problem(server.get("/api/places/atlantis").await, 404).await;
+    }
 }
 
 #[tokio::test]
 async fn an_article_with_mentions_to_highlight() {
-    let server = Server::start().await;
-    let page = server.json("/api/articles", 200).await;
-    assert_eq!(ids(&page).len(), 1);
-    let id = ids(&page)[0].to_owned();
-    let article = server.json(&format!("/api/articles/{id}"), 200).await;
-    assert_eq!(article["date"], "2024-07");
-    let text: Vec<char> = article["text"].as_str().unwrap().chars().collect();
-    let mentions = article["facts"]["mentions"].as_array().unwrap();
-    assert!(mentions.len() > 10);
-    for mention in mentions {
-        let start = mention["start"].as_u64().unwrap() as usize;
-        let end = mention["end"].as_u64().unwrap() as usize;
-        let written: String = text[start..end].iter().collect();
-        assert_eq!(written, mention["text"].as_str().unwrap());
+    for server in Server::each().await {
+        let page = server.json("/api/articles", 200).await;
+        assert_eq!(ids(&page).len(), 1);
+        let id = ids(&page)[0].to_owned();
+        let article = server.json(&format!("/api/articles/{id}"), 200).await;
+        assert_eq!(article["date"], "2024-07");
+        let text: Vec<char> = article["text"].as_str().unwrap().chars().collect();
+        let mentions = article["facts"]["mentions"].as_array().unwrap();
+        assert!(mentions.len() > 10);
+        for mention in mentions {
+            let start = mention["start"].as_u64().unwrap() as usize;
+            let end = mention["end"].as_u64().unwrap() as usize;
+            let written: String = text[start..end].iter().collect();
+            assert_eq!(written, mention["text"].as_str().unwrap());
+        }
+        let facts = &article["facts"];
+        assert!(facts["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["id"] == "wagner"));
+        assert!(facts["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["predicate"] == "allyOf"));
+        assert!(!facts["events"].as_array().unwrap().is_empty());
+        assert!(!facts["claims"].as_array().unwrap().is_empty());
+        problem(
+            server
+                .get("/api/articles/00000000-0000-0000-0000-000000000000")
+                .await,
+            404,
+        )
+        .await;
+        problem(server.get("/api/articles/not-a-uuid").await, 404).await;
     }
-    let facts = &article["facts"];
-    assert!(facts["actors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|a| a["id"] == "wagner"));
-    assert!(facts["relations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|r| r["predicate"] == "allyOf"));
-    assert!(!facts["events"].as_array().unwrap().is_empty());
-    assert!(!facts["claims"].as_array().unwrap().is_empty());
-    problem(
-        server
-            .get("/api/articles/00000000-0000-0000-0000-000000000000")
-            .await,
-        404,
-    )
-    .await;
-    problem(server.get("/api/articles/not-a-uuid").await, 404).await;
 }
 
 const NEW_ARTICLE: &str = "date 2024-09\nLe groupe armé Katiba Serma a attaqué un poste de l'armée burkinabè près de Djibo, a déclaré le JNIM.";
 
 #[tokio::test]
 async fn posting_an_article_makes_its_actors_searchable_at_once_and_twice_changes_nothing() {
-    let server = Server::start().await;
-    let before = server.json("/api/actors?q=serma", 200).await;
-    assert!(ids(&before).is_empty(), "{before}");
+    for server in Server::each().await {
+        let before = server.json("/api/actors?q=serma", 200).await;
+        assert!(ids(&before).is_empty(), "{before}");
 
-    let created = server.post_article(Some(TOKEN), NEW_ARTICLE).await;
-    assert_eq!(created.status(), 201);
-    let location = created.headers()["location"].to_str().unwrap().to_owned();
-    let created: Value = created.json().await.unwrap();
-    let id = created["id"].as_str().unwrap().to_owned();
-    assert_eq!(location, format!("/api/articles/{id}"));
-    assert!(created["facts"]["actors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|a| a["id"] == "jnim"));
+        let created = server.post_article(Some(TOKEN), NEW_ARTICLE).await;
+        assert_eq!(created.status(), 201);
+        let location = created.headers()["location"].to_str().unwrap().to_owned();
+        let created: Value = created.json().await.unwrap();
+        let id = created["id"].as_str().unwrap().to_owned();
+        assert_eq!(location, format!("/api/articles/{id}"));
+        assert!(created["facts"]["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["id"] == "jnim"));
 
-    let after = server.json("/api/actors?q=serma", 200).await;
-    assert_eq!(ids(&after), ["serma"], "{after}");
-    let health = server.json("/health", 200).await;
+        let after = server.json("/api/actors?q=serma", 200).await;
+        assert_eq!(ids(&after), ["serma"], "{after}");
+        let health = server.json("/health", 200).await;
 
-    let again = server.post_article(Some(TOKEN), NEW_ARTICLE).await;
-    assert_eq!(again.status(), 200);
-    let again: Value = again.json().await.unwrap();
-    assert_eq!(again["id"], id.as_str());
-    assert_eq!(server.json("/health", 200).await, health);
+        let again = server.post_article(Some(TOKEN), NEW_ARTICLE).await;
+        assert_eq!(again.status(), 200);
+        let again: Value = again.json().await.unwrap();
+        assert_eq!(again["id"], id.as_str());
+        assert_eq!(server.json("/health", 200).await, health);
 
-    // JSON works too, and is the same article when the text is.
-    let json = server
-        .client
-        .post(format!("{}/api/articles", server.base))
-        .bearer_auth(TOKEN)
-        .json(&serde_json::json!({ "text": "Les FAMa ont repris Kidal.", "date": "2023-11" }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(json.status(), 201);
-
-    // Delete, then it is gone.
-    let delete = |id: String| {
-        server
+        // JSON works too, and is the same article when the text is.
+        let json = server
             .client
-            .delete(format!("{}/api/articles/{id}", server.base))
+            .post(format!("{}/api/articles", server.base))
             .bearer_auth(TOKEN)
+            .json(&serde_json::json!({ "text": "Les FAMa ont repris Kidal.", "date": "2023-11" }))
             .send()
-    };
-    assert_eq!(delete(id.clone()).await.unwrap().status(), 204);
-    problem(server.get(&format!("/api/articles/{id}")).await, 404).await;
-    problem(delete(id).await.unwrap(), 404).await;
-    let gone = server.json("/api/actors?q=serma", 200).await;
-    assert!(ids(&gone).is_empty(), "{gone}");
+            .await
+            .unwrap();
+        assert_eq!(json.status(), 201);
+
+        // Delete, then it is gone.
+        let delete = |id: String| {
+            server
+                .client
+                .delete(format!("{}/api/articles/{id}", server.base))
+                .bearer_auth(TOKEN)
+                .send()
+        };
+        assert_eq!(delete(id.clone()).await.unwrap().status(), 204);
+        problem(server.get(&format!("/api/articles/{id}")).await, 404).await;
+        problem(delete(id).await.unwrap(), 404).await;
+        let gone = server.json("/api/actors?q=serma", 200).await;
+        assert!(ids(&gone).is_empty(), "{gone}");
+    }
 }
 
 #[tokio::test]
 async fn writes_need_the_token_and_bad_articles_change_nothing() {
-    let server = Server::start().await;
-    let health = server.json("/health", 200).await;
-    problem(server.post_article(None, NEW_ARTICLE).await, 401).await;
-    problem(server.post_article(Some("wrong"), NEW_ARTICLE).await, 401).await;
-    let detail = problem(
-        server
-            .post_article(Some(TOKEN), "date 2024-13 Le texte.")
-            .await,
-        400,
-    )
-    .await;
-    assert!(detail.contains("2024-13"), "{detail}");
-    let bad_json = server
-        .client
-        .post(format!("{}/api/articles", server.base))
-        .bearer_auth(TOKEN)
-        .header("content-type", "application/json")
-        .body(r#"{"text": 3}"#)
-        .send()
-        .await
-        .unwrap();
-    assert!(problem(bad_json, 400).await.contains("text"));
-    let image = server
-        .client
-        .post(format!("{}/api/articles", server.base))
-        .bearer_auth(TOKEN)
-        .header("content-type", "image/png")
-        .body("x")
-        .send()
-        .await
-        .unwrap();
-    problem(image, 415).await;
-    let id = ids(&server.json("/api/articles", 200).await)[0].to_owned();
-    let delete = server
-        .client
-        .delete(format!("{}/api/articles/{id}", server.base))
-        .send()
-        .await
-        .unwrap();
-    problem(delete, 401).await;
-    assert_eq!(server.json("/health", 200).await, health);
+    for server in Server::each().await {
+        let health = server.json("/health", 200).await;
+        problem(server.post_article(None, NEW_ARTICLE).await, 401).await;
+        problem(server.post_article(Some("wrong"), NEW_ARTICLE).await, 401).await;
+        let detail = problem(
+            server
+                .post_article(Some(TOKEN), "date 2024-13 Le texte.")
+                .await,
+            400,
+        )
+        .await;
+        assert!(detail.contains("2024-13"), "{detail}");
+        let bad_json = server
+            .client
+            .post(format!("{}/api/articles", server.base))
+            .bearer_auth(TOKEN)
+            .header("content-type", "application/json")
+            .body(r#"{"text": 3}"#)
+            .send()
+            .await
+            .unwrap();
+        assert!(problem(bad_json, 400).await.contains("text"));
+        let image = server
+            .client
+            .post(format!("{}/api/articles", server.base))
+            .bearer_auth(TOKEN)
+            .header("content-type", "image/png")
+            .body("x")
+            .send()
+            .await
+            .unwrap();
+        problem(image, 415).await;
+        let id = ids(&server.json("/api/articles", 200).await)[0].to_owned();
+        let delete = server
+            .client
+            .delete(format!("{}/api/articles/{id}", server.base))
+            .send()
+            .await
+            .unwrap();
+        problem(delete, 401).await;
+        assert_eq!(server.json("/health", 200).await, health);
 
-    let read_only = Server::start_with(ApiConfig::default()).await;
-    problem(read_only.post_article(Some(TOKEN), NEW_ARTICLE).await, 403).await;
+        let read_only = Server::start_with(ApiConfig::default()).await;
+        problem(read_only.post_article(Some(TOKEN), NEW_ARTICLE).await, 403).await;
+    }
 }
 
 #[tokio::test]
@@ -506,26 +532,27 @@ async fn parameters_are_checked() {
 
 #[tokio::test]
 async fn a_neighbourhood_for_drawing() {
-    let server = Server::start().await;
-    let graph = server.json("/api/graph?actor=wagner&depth=2", 200).await;
-    let nodes: Vec<&str> = graph["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(nodes[0], "wagner");
-    assert!(
-        nodes.contains(&"fama") && nodes.contains(&"csp-dpa"),
-        "{graph}"
-    );
-    assert!(graph["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|e| e["predicate"] == "allyOf"
-            && [e["source"].as_str(), e["target"].as_str()].contains(&Some("wagner"))));
-    problem(server.get("/api/graph?actor=nobody").await, 404).await;
+    for server in Server::each().await {
+        let graph = server.json("/api/graph?actor=wagner&depth=2", 200).await;
+        let nodes: Vec<&str> = graph["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(nodes[0], "wagner");
+        assert!(
+            nodes.contains(&"fama") && nodes.contains(&"csp-dpa"),
+            "{graph}"
+        );
+        assert!(graph["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["predicate"] == "allyOf"
+                && [e["source"].as_str(), e["target"].as_str()].contains(&Some("wagner"))));
+        problem(server.get("/api/graph?actor=nobody").await, 404).await;
+    }
 }
 
 #[tokio::test]

@@ -1,7 +1,7 @@
 //! Fixtures and helpers shared by the integration tests.
 
 use actorgraph::api::{self, ApiConfig, AppState};
-use actorgraph::store::KgStore;
+use actorgraph::store::{KgStore, QueryOutput};
 use std::path::{Path, PathBuf};
 
 /// The repository root.
@@ -49,14 +49,100 @@ pub fn mixed_folder() -> tempfile::TempDir {
     dir
 }
 
+/// A backend the core tests run on: a store, empty but for the ontology graphs a
+/// remote may keep from an earlier test.
+pub struct Backend {
+    /// `embedded` or `virtuoso`, for assertion messages.
+    pub name: &'static str,
+    /// The store.
+    pub store: KgStore,
+    _dir: Option<tempfile::TempDir>,
+    /// Tests share the one remote server: each holds it alone.
+    _exclusive: Option<std::sync::MutexGuard<'static, ()>>,
+}
+
+impl Backend {
+    /// A new on-disk embedded store.
+    pub fn embedded() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        Self {
+            name: "embedded",
+            store: KgStore::open(dir.path().join("store")).unwrap(),
+            _dir: Some(dir),
+            _exclusive: None,
+        }
+    }
+
+    /// The Virtuoso named by `ACTORGRAPH_TEST_VIRTUOSO`, if set, taken for this test
+    /// alone and emptied of every article (and of the tests' `http://example…` graphs).
+    /// The ontology graphs stay: reloading the gazetteer at every test is slow, and
+    /// `load_ontology` finds them current.
+    pub fn virtuoso() -> Option<Self> {
+        static EXCLUSIVE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let config = virtuoso_config()?;
+        let exclusive = EXCLUSIVE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let store = KgStore::remote(config).unwrap();
+        let QueryOutput::Solutions { rows, .. } = store
+            .query(
+                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } \
+                 FILTER(STRSTARTS(STR(?g), \"https://w3id.org/actorgraph/article/\") || STRSTARTS(STR(?g), \"http://example.\")) }",
+            )
+            .expect("the test virtuoso answers")
+        else {
+            panic!("a select gives solutions")
+        };
+        for row in rows {
+            if let Some(Some(oxigraph::model::Term::NamedNode(graph))) = row.into_iter().next() {
+                store.remove_article(&graph).unwrap();
+            }
+        }
+        Some(Self {
+            name: "virtuoso",
+            store,
+            _dir: None,
+            _exclusive: Some(exclusive),
+        })
+    }
+}
+
+/// The backends to run the core tests on: the embedded store always, and the test
+/// Virtuoso when `ACTORGRAPH_TEST_VIRTUOSO` names one (`make test` starts it).
+pub fn backends() -> Vec<Backend> {
+    let mut backends = vec![Backend::embedded()];
+    backends.extend(Backend::virtuoso());
+    backends
+}
+
+/// How to reach the test Virtuoso (`scripts/virtuoso.sh`): SPARQL at `/sparql`,
+/// updates at `/sparql-auth` and the Graph Store at `/sparql-graph-crud-auth`,
+/// both with digest authentication as `dba`.
+pub fn virtuoso_config() -> Option<actorgraph::store::RemoteConfig> {
+    let base = std::env::var("ACTORGRAPH_TEST_VIRTUOSO").ok()?;
+    let base = base.trim_end_matches('/');
+    let url = |path: &str| reqwest::Url::parse(&format!("{base}{path}")).unwrap();
+    let mut config = actorgraph::store::RemoteConfig::new(url("/sparql"));
+    config.update_url = url("/sparql-auth");
+    config.graph_store_url = Some(url("/sparql-graph-crud-auth"));
+    config.auth = actorgraph::store::RemoteAuth::Digest {
+        user: "dba".into(),
+        password: std::env::var("ACTORGRAPH_TEST_VIRTUOSO_PASSWORD")
+            .unwrap_or_else(|_| "dba".into()),
+    };
+    Some(config)
+}
+
 /// A running server; stops when dropped.
 pub struct Server {
     /// `http://127.0.0.1:<port>`.
     pub base: String,
     /// A client for it.
     pub client: reqwest::Client,
+    /// The backend's name, for assertion messages.
+    pub backend: &'static str,
     _shutdown: tokio::sync::oneshot::Sender<()>,
-    _dir: tempfile::TempDir,
+    _backend: Backend,
 }
 
 impl Server {
@@ -78,8 +164,26 @@ impl Server {
     /// Starts a server on a new on-disk store holding, if `articles` is `Some(n_more)`,
     /// the seed and `n_more` small articles.
     async fn start_on(config: ApiConfig, articles: Option<usize>) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let store = KgStore::open(dir.path()).unwrap();
+        Self::start_on_backend(Backend::embedded(), config, articles).await
+    }
+
+    /// One server per backend ([`backends`]), each holding the seed.
+    pub async fn each(config: ApiConfig) -> Vec<Self> {
+        let mut servers = Vec::new();
+        for backend in backends() {
+            servers.push(Self::start_on_backend(backend, config.clone(), Some(0)).await);
+        }
+        servers
+    }
+
+    /// Starts a server on `backend`, holding, if `articles` is `Some(n_more)`, the
+    /// seed and `n_more` small articles.
+    async fn start_on_backend(
+        backend: Backend,
+        config: ApiConfig,
+        articles: Option<usize>,
+    ) -> Self {
+        let store = backend.store.clone();
         if let Some(n_more) = articles {
             load_articles(&store, n_more);
         }
@@ -94,8 +198,9 @@ impl Server {
         Self {
             base,
             client: reqwest::Client::new(),
+            backend: backend.name,
             _shutdown: shutdown,
-            _dir: dir,
+            _backend: backend,
         }
     }
 

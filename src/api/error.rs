@@ -35,10 +35,17 @@ pub enum ApiError {
     /// The query ran longer than the configured timeout.
     #[error("the query timed out")]
     Timeout,
+    /// The remote store failed (down, 5xx, no answer in time): logged, answered 503
+    /// without details, since the same request may work later.
+    #[error("{0}")]
+    Unavailable(String),
     /// Anything else: logged, and answered without details.
     #[error("{0}")]
     Internal(String),
 }
+
+/// What a client is told when the remote store fails (the details are logged).
+pub(crate) const UNAVAILABLE: &str = "the store is unavailable: retry later";
 
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
@@ -49,6 +56,11 @@ impl From<StoreError> for ApiError {
             }
             StoreError::FormatMismatch { .. } => ApiError::NotAcceptable(error.to_string()),
             StoreError::Cancelled => ApiError::Timeout,
+            StoreError::Remote(error) if error.is_rejection() => ApiError::BadRequest(format!(
+                "the remote store refused the request: {}",
+                error.kind
+            )),
+            StoreError::Remote(error) => ApiError::Unavailable(error.to_string()),
             other => ApiError::Internal(other.to_string()),
         }
     }
@@ -70,9 +82,13 @@ impl IntoResponse for ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Timeout | ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
+        if let ApiError::Unavailable(_) = &self {
+            tracing::error!(error = %self, "request failed");
+            return (status, Json(serde_json::json!({ "error": UNAVAILABLE }))).into_response();
+        }
         if status.is_server_error() && !matches!(self, ApiError::Timeout) {
             // Log once here; the client gets no internals.
             tracing::error!(error = %self, "request failed");

@@ -8,12 +8,12 @@
 //! an empty store in one atomic bulk load, keeping blank-node names so a
 //! restored store dumps to the same text.
 
-use super::{KgStore, StoreError};
+use super::{Embedded, StoreError};
 use oxigraph::io::{RdfFormat, RdfParser};
 use std::io::{Read, Write};
 use std::path::Path;
 
-impl KgStore {
+impl Embedded {
     /// Opens an existing on-disk store for reading only: writes fail, and no
     /// lock is taken against other readers.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self, StoreError> {
@@ -32,7 +32,7 @@ impl KgStore {
     }
 
     /// Copies the store, as it is now, into `target` (a directory that must not
-    /// exist yet), while it keeps serving. The copy opens with [`KgStore::open`].
+    /// exist yet), while it keeps serving. The copy opens with [`Embedded::open`].
     pub fn backup(&self, target: &Path) -> Result<(), StoreError> {
         #[cfg(feature = "rocksdb")]
         return Ok(self.store.backup(target)?);
@@ -81,13 +81,13 @@ mod tests {
     #[test]
     fn a_dump_restores_to_the_same_dump_and_a_backup_opens() {
         let dir = tempfile::tempdir().unwrap();
-        let store = KgStore::open(dir.path().join("a")).unwrap();
+        let store = Embedded::open(dir.path().join("a")).unwrap();
         let data = "<http://e.com/s> <http://e.com/p> _:b1 <http://e.com/g> .\n\
                     _:b1 <http://e.com/p> \"x\"@fr .\n";
         store.restore(RdfFormat::NQuads, data.as_bytes()).unwrap();
         let dump = store.dump(RdfFormat::NQuads, Vec::new()).unwrap();
 
-        let restored = KgStore::open(dir.path().join("b")).unwrap();
+        let restored = Embedded::open(dir.path().join("b")).unwrap();
         assert_eq!(restored.restore(RdfFormat::NQuads, &dump[..]).unwrap(), 2);
         assert_eq!(restored.dump(RdfFormat::NQuads, Vec::new()).unwrap(), dump);
         assert!(matches!(
@@ -97,13 +97,13 @@ mod tests {
 
         store.backup(&dir.path().join("c")).unwrap();
         drop(store);
-        let copy = KgStore::open_read_only(dir.path().join("c")).unwrap();
+        let copy = Embedded::open_read_only(dir.path().join("c")).unwrap();
         assert_eq!(copy.dump(RdfFormat::NQuads, Vec::new()).unwrap(), dump);
     }
 
     #[test]
     fn a_bad_dump_loads_nothing() {
-        let store = KgStore::in_memory().unwrap();
+        let store = Embedded::in_memory().unwrap();
         let data = "<http://e.com/s> <http://e.com/p> \"ok\" .\n<http://e.com/s> oops\n";
         assert!(matches!(
             store.restore(RdfFormat::NQuads, data.as_bytes()),

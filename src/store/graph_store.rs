@@ -2,7 +2,7 @@
 //! or delete one graph, and read or load the whole dataset. Writes take the writer
 //! lock and one transaction, so a body that does not parse leaves the store unchanged.
 
-use super::{rdf_serializer, KgStore, StoreError};
+use super::{rdf_serializer, Embedded, StoreError};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, NamedNode};
 use oxigraph::sparql::CancellationToken;
@@ -40,7 +40,7 @@ pub enum LoadMode {
     Add,
 }
 
-impl KgStore {
+impl Embedded {
     /// Whether the graph exists: the default graph always does; a named graph
     /// does once created, even empty.
     pub fn graph_exists(&self, target: &GraphTarget) -> Result<bool, StoreError> {
@@ -222,7 +222,7 @@ mod tests {
         GraphTarget::Named(NamedNode::new(format!("http://example.com/{name}")).unwrap())
     }
 
-    fn dump(store: &KgStore, target: &GraphTarget) -> String {
+    fn dump(store: &Embedded, target: &GraphTarget) -> String {
         String::from_utf8(
             store
                 .graph_to_writer(target, RdfFormat::NTriples, None, Vec::new())
@@ -233,7 +233,7 @@ mod tests {
 
     #[test]
     fn put_post_delete() {
-        let store = KgStore::in_memory().unwrap();
+        let store = Embedded::in_memory().unwrap();
         let g = graph("g");
         let data = b"<http://example.com/s> <http://example.com/p> 1 .";
         assert!(!store.graph_exists(&g).unwrap());
@@ -268,7 +268,7 @@ mod tests {
 
     #[test]
     fn bad_data_leaves_the_store_unchanged() {
-        let store = KgStore::in_memory().unwrap();
+        let store = Embedded::in_memory().unwrap();
         let g = graph("g");
         let data = b"<http://example.com/s> <http://example.com/p> 1 .";
         store
@@ -301,7 +301,7 @@ mod tests {
 
     #[test]
     fn the_dataset_round_trips() {
-        let store = KgStore::in_memory().unwrap();
+        let store = Embedded::in_memory().unwrap();
         let data = "<http://example.com/s> <http://example.com/p> \"1\" <http://example.com/g> .\n<http://example.com/s> <http://example.com/p> \"2\" .\n";
         store
             .load_dataset(LoadMode::Replace, RdfFormat::NQuads, data.as_bytes(), None)

@@ -1,6 +1,6 @@
 //! SPARQL 1.1 Update: each request is one transaction, taken under the store's writer lock.
 
-use super::{sparql_parser, GraphSelection, KgStore, StoreError};
+use super::{sparql_parser, Embedded, GraphSelection, StoreError};
 use oxigraph::sparql::{
     CancellationToken, QueryEvaluationError, SparqlEvaluator, UpdateEvaluationError,
 };
@@ -10,6 +10,8 @@ use std::sync::PoisonError;
 #[derive(Debug, Clone)]
 pub struct SparqlUpdate {
     update: spargebra::Update,
+    /// The text as given, for a remote backend.
+    text: String,
 }
 
 impl SparqlUpdate {
@@ -19,11 +21,28 @@ impl SparqlUpdate {
         super::guard::check_complexity(text)?;
         Ok(Self {
             update: sparql_parser(base_iri).parse_update(text)?,
+            text: text.to_owned(),
+        })
+    }
+
+    /// The update's text, as given.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the update has a `LOAD` that is not `SILENT` (refused: the server
+    /// fetches nothing from the network).
+    pub fn loads_documents(&self) -> bool {
+        self.update.operations.iter().any(|operation| {
+            matches!(
+                operation,
+                spargebra::GraphUpdateOperation::Load { silent: false, .. }
+            )
         })
     }
 }
 
-impl KgStore {
+impl Embedded {
     /// Runs an update in one transaction: either every operation is applied or none is.
     ///
     /// `graphs` are the protocol's `using-graph-uri` and `using-named-graph-uri`:
@@ -116,7 +135,7 @@ mod tests {
     use super::*;
     use crate::store::QueryOutput;
 
-    fn ask(store: &KgStore, query: &str) -> bool {
+    fn ask(store: &Embedded, query: &str) -> bool {
         match store.query(query).unwrap() {
             QueryOutput::Boolean(value) => value,
             other => panic!("not a boolean: {other:?}"),
@@ -125,7 +144,7 @@ mod tests {
 
     #[test]
     fn an_update_is_all_or_nothing() {
-        let store = KgStore::in_memory().unwrap();
+        let store = Embedded::in_memory().unwrap();
         let update = SparqlUpdate::parse(
             "INSERT DATA { GRAPH <http://example.com/g> { <http://example.com/s> <http://example.com/p> 1 } } ; \
              CREATE GRAPH <http://example.com/g>",
@@ -141,7 +160,7 @@ mod tests {
 
     #[test]
     fn where_sees_the_union_unless_the_request_names_graphs() {
-        let store = KgStore::in_memory().unwrap();
+        let store = Embedded::in_memory().unwrap();
         let run = |text: &str, graphs: &GraphSelection| {
             store
                 .update(SparqlUpdate::parse(text, None).unwrap(), graphs, None)
@@ -182,7 +201,7 @@ mod tests {
 
     #[test]
     fn load_is_refused() {
-        let store = KgStore::in_memory().unwrap();
+        let store = Embedded::in_memory().unwrap();
         let update = SparqlUpdate::parse("LOAD <http://example.com/data.ttl>", None).unwrap();
         let error = store
             .update(update, &GraphSelection::default(), None)
@@ -197,7 +216,7 @@ mod tests {
 
     #[test]
     fn relative_iris_resolve_against_the_base() {
-        let store = KgStore::in_memory().unwrap();
+        let store = Embedded::in_memory().unwrap();
         let update = SparqlUpdate::parse(
             "INSERT DATA { <s> <http://example.com/p> <o> }",
             Some("http://example.com/sparql"),

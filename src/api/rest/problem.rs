@@ -65,9 +65,13 @@ impl From<ApiError> for Problem {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Timeout | ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
+        if let ApiError::Unavailable(_) = &error {
+            tracing::error!(%error, "request failed");
+            return Self::new(status, crate::api::error::UNAVAILABLE);
+        }
         if status == StatusCode::INTERNAL_SERVER_ERROR {
             // Log once here; the client gets no internals.
             tracing::error!(%error, "request failed");

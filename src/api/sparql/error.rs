@@ -67,6 +67,21 @@ impl From<StoreError> for SparqlError {
             | StoreError::DatasetConflict
             | StoreError::Refused(_)
             | StoreError::BadData(_) => StatusCode::BAD_REQUEST,
+            // The remote refused the operation itself (its parser, its limits): the client's to fix.
+            // Neither message names the remote: its address is none of the client's business.
+            StoreError::Remote(remote) if remote.is_rejection() => {
+                return Self::new(
+                    StatusCode::BAD_REQUEST,
+                    format!("the remote store refused the operation: {}", remote.kind),
+                )
+            }
+            StoreError::Remote(remote) => {
+                tracing::error!(error = %remote, "remote store failed");
+                return Self::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    crate::api::error::UNAVAILABLE,
+                );
+            }
             StoreError::NotADatasetFormat(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             StoreError::FormatMismatch { .. } => StatusCode::NOT_ACCEPTABLE,
             StoreError::Cancelled => {
@@ -91,7 +106,7 @@ impl From<ApiError> for SparqlError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Timeout | ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
         Self::new(status, error.to_string())
