@@ -86,9 +86,11 @@ pub struct AppState {
     /// oxigraph only checks for cancellation as it reads, so timeouts alone cannot bound the load.
     pub operation_slots: Arc<tokio::sync::Semaphore>,
     /// Actors with their names folded, for `/api/actors?q=`.
-    pub(crate) actor_search: Arc<rest::search::GenerationCache<Vec<rest::search::Indexed>>>,
+    pub(crate) actor_search: Arc<rest::search::GenerationCache<rest::search::SearchIndex>>,
     /// Places with their names folded and their types, for `/api/places?q=`.
     pub(crate) place_search: Arc<rest::search::GenerationCache<rest::search::PlaceView>>,
+    /// Actors' relations pages as sent, kept until the next write, for `/api/actors/{id}/relations`.
+    pub(crate) relation_pages: Arc<rest::memo::GenerationMemo<rest::Rendered>>,
 }
 
 impl AppState {
@@ -101,6 +103,7 @@ impl AppState {
             config: Arc::new(config),
             actor_search: Arc::default(),
             place_search: Arc::default(),
+            relation_pages: Arc::new(rest::memo::GenerationMemo::new(rest::RELATION_PAGES_BUDGET)),
         }
     }
 }
@@ -133,6 +136,13 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    // Without TCP_NODELAY, a response written in two parts (headers, then a streamed
+    // body) waits for the client's delayed ACK (about 40 ms) before its second part.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |stream| {
+        if let Err(error) = stream.set_nodelay(true) {
+            tracing::debug!(%error, "cannot set TCP_NODELAY");
+        }
+    });
     axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown)
         .await

@@ -141,7 +141,17 @@ pub struct RelationQuery {
     /// Only relations holding on or before this date.
     #[param(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$")]
     until: Option<String>,
+    /// At most this many evidence entries per relation, the newest (default 10, at
+    /// most 1000): a relation read from thousands of articles stays a short answer.
+    /// `evidence_count` tells how many there are in all.
+    #[param(minimum = 0, maximum = 1000, default = 10)]
+    evidence: Option<u32>,
 }
+
+/// Evidence entries per relation when the request does not say.
+const DEFAULT_EVIDENCE: u32 = 10;
+/// The most evidence entries per relation a request may ask for.
+const MAX_EVIDENCE: u32 = 1000;
 
 /// The relations between actors.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema, PartialEq, Eq)]
@@ -270,7 +280,7 @@ pub async fn list(
         }
         let (items, next) = page.slice(ranked);
         Ok(ActorPage {
-            items: items.into_iter().map(summary).collect(),
+            items: items.into_iter().cloned().map(summary).collect(),
             next,
         })
     })
@@ -360,6 +370,22 @@ pub async fn relations(
     let predicate = query.predicate.map(Predicate::name);
     let since = date_param("since", query.since.as_deref())?;
     let until = date_param("until", query.until.as_deref())?;
+    let evidence = query.evidence.unwrap_or(DEFAULT_EVIDENCE);
+    if evidence > MAX_EVIDENCE {
+        return Err(Problem::bad_request(format!(
+            "evidence must be at most {MAX_EVIDENCE}, not {evidence}"
+        )));
+    }
+    // Computing a page reads every relation and event of the actor: done once per
+    // store generation and kept (see `memo`), read before the work starts.
+    let generation = state.store.generation();
+    let key = format!(
+        "{id}\n{predicate:?}\n{since:?}\n{until:?}\n{evidence}\n{}",
+        super::jsonld::wants_jsonld(&headers)
+    );
+    if let Some(page) = state.relation_pages.get(generation, &key) {
+        return Ok(page.to_response());
+    }
     let body = blocking(&state, move |store| {
         let record = find(store, &id)?;
         let edges = relations::edges(store, &Scope::Actor(record.iri.clone()))?;
@@ -370,13 +396,28 @@ pub async fn relations(
         items.retain(|item| {
             predicate.is_none_or(|p| item.predicate == p) && in_window(item, since, until)
         });
+        for item in &mut items {
+            if item.evidence.len() > evidence as usize {
+                // Newest first; undated entries last.
+                item.evidence.sort_by(|a, b| b.date.cmp(&a.date));
+                item.evidence.truncate(evidence as usize);
+            }
+        }
         Ok(RelationPage {
             actor: names.link(&record.iri),
             items,
         })
     })
     .await?;
-    Ok(respond(&headers, StatusCode::OK, &body))
+    // Kept as rendered: a page runs to hundreds of kilobytes, serialising it again at
+    // every request would cost more than the lookup saves.
+    let page = super::Rendered::from_response(respond(&headers, StatusCode::OK, &body)).await?;
+    let response = page.to_response();
+    let weight = page.body.len();
+    state
+        .relation_pages
+        .insert(generation, key, std::sync::Arc::new(page), weight);
+    Ok(response)
 }
 
 /// Whether a relation holds within `[since, until]`: its stated bounds, else the dates of

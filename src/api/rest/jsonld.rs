@@ -61,7 +61,7 @@ pub async fn context() -> Response {
 }
 
 /// Whether the client asked for JSON-LD.
-fn wants_jsonld(headers: &HeaderMap) -> bool {
+pub fn wants_jsonld(headers: &HeaderMap) -> bool {
     headers
         .get_all(header::ACCEPT)
         .iter()

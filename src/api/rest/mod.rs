@@ -8,6 +8,7 @@
 //!   from events (sides of a battle), merged per actor.
 //! * `queries`: the read model, plain SPARQL over the store, run on the blocking pool.
 //! * `search`: case- and accent-insensitive ranking of names.
+//! * `memo`: answers kept by key until the store's next write (an actor's relations).
 //! * `dto`: DTOs shared by several resources; `jsonld`: the JSON-LD context and negotiation.
 //! * `openapi`: the OpenAPI 3.1 document (generated from the handlers' annotations) and a docs page.
 //! * `problem`: RFC 9457 problem details, the only error shape under `/api`.
@@ -20,6 +21,7 @@ mod dto;
 mod events;
 mod graph;
 mod jsonld;
+pub(crate) mod memo;
 mod openapi;
 mod places;
 pub mod problem;
@@ -40,6 +42,45 @@ use serde::de::DeserializeOwned;
 use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+
+/// A response body kept as sent: its media type and bytes.
+#[derive(Debug)]
+pub(crate) struct Rendered {
+    content_type: Option<axum::http::HeaderValue>,
+    body: axum::body::Bytes,
+}
+
+impl Rendered {
+    /// Reads the body of `response` (a complete one, made by `jsonld::respond`).
+    async fn from_response(response: axum::response::Response) -> Result<Self, Problem> {
+        let (parts, body) = response.into_parts();
+        let body = axum::body::to_bytes(body, usize::MAX).await.map_err(|_| {
+            Problem::new(
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "internal error",
+            )
+        })?;
+        Ok(Self {
+            content_type: parts.headers.get(axum::http::header::CONTENT_TYPE).cloned(),
+            body,
+        })
+    }
+
+    /// A 200 response with this body.
+    fn to_response(&self) -> axum::response::Response {
+        use axum::response::IntoResponse;
+        let mut response = self.body.clone().into_response();
+        if let Some(content_type) = &self.content_type {
+            response
+                .headers_mut()
+                .insert(axum::http::header::CONTENT_TYPE, content_type.clone());
+        }
+        response
+    }
+}
+
+/// How much the relations memo holds: bytes of rendered pages in all.
+pub(crate) const RELATION_PAGES_BUDGET: usize = 256 << 20;
 
 /// The `/api` routes, the OpenAPI document among them.
 pub fn router() -> Router<AppState> {

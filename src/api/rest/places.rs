@@ -125,6 +125,7 @@ pub async fn list(
         Ok(PlacePage {
             items: items
                 .into_iter()
+                .cloned()
                 .map(|record| PlaceSummary {
                     id: record.id(),
                     name: record.name(),

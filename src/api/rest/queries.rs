@@ -343,31 +343,45 @@ pub struct StatedRelation {
     pub claimed_by: Vec<String>,
 }
 
+/// `body`, a pattern on the relationship `?r`, restricted to the relationships in `scope`.
+///
+/// For an actor, `body` goes inside each branch of the union (actor as subject, actor
+/// as object) rather than after it: oxigraph would otherwise evaluate `body` over the
+/// whole store and join, which made an actor's relations cost as much as all of them.
+fn relationships_in(scope: &Scope, body: &str) -> String {
+    match scope {
+        Scope::Actor(iri) => format!(
+            "{{ ?r ag:relationSubject <{iri}> . {body} }} UNION {{ ?r ag:relationObject <{iri}> . {body} }}"
+        ),
+        Scope::Article(iri) => format!("?r prov:wasDerivedFrom <{iri}> . {body}"),
+        _ => body.to_owned(),
+    }
+}
+
 /// Relations stated in articles (relationship nodes) and in the gazetteer.
 pub fn stated_relations(store: &KgStore, scope: &Scope) -> Result<Vec<StatedRelation>, StoreError> {
-    let pattern = match scope {
-        Scope::Actor(iri) => {
-            format!("{{ ?r ag:relationSubject <{iri}> }} UNION {{ ?r ag:relationObject <{iri}> }}")
-        }
-        Scope::Article(iri) => format!("?r prov:wasDerivedFrom <{iri}> ."),
-        _ => String::new(),
-    };
+    let relationships = relationships_in(
+        scope,
+        "?r a ag:Relationship ; ag:relationSubject ?s ; ag:relationPredicate ?p ; ag:relationObject ?o .",
+    );
     let mut relations: BTreeMap<String, StatedRelation> = BTreeMap::new();
     for row in select(
         store,
         &format!(
             "SELECT ?r ?s ?p ?o ?text ?stext ?article ?adate ?since ?until WHERE {{
-               {pattern}
-               ?r a ag:Relationship ; ag:relationSubject ?s ; ag:relationPredicate ?p ; ag:relationObject ?o .
+               {relationships}
                OPTIONAL {{ ?r ag:evidenceText ?text }}
                OPTIONAL {{ ?r ag:evidence ?sentence . ?sentence ag:text ?stext }}
                OPTIONAL {{ ?r prov:wasDerivedFrom ?article OPTIONAL {{ ?article ag:date ?adate }} }}
                OPTIONAL {{ ?r ag:since ?since }} OPTIONAL {{ ?r ag:until ?until }} }}"
         ),
     )? {
-        let (Some(node), Some(subject), Some(predicate), Some(object)) =
-            (value(&row, 0), value(&row, 1), value(&row, 2), value(&row, 3))
-        else {
+        let (Some(node), Some(subject), Some(predicate), Some(object)) = (
+            value(&row, 0),
+            value(&row, 1),
+            value(&row, 2),
+            value(&row, 3),
+        ) else {
             continue;
         };
         relations.entry(node.clone()).or_insert(StatedRelation {
@@ -384,12 +398,14 @@ pub fn stated_relations(store: &KgStore, scope: &Scope) -> Result<Vec<StatedRela
             claimed_by: Vec::new(),
         });
     }
+    let attributed = relationships_in(
+        scope,
+        "?r a ag:Relationship ; ag:evidence ?sentence .
+         ?c a ag:Claim ; ag:evidence ?sentence ; prov:wasAttributedTo ?source",
+    );
     for row in select(
         store,
-        &format!(
-            "SELECT DISTINCT ?r ?source WHERE {{ {pattern} ?r a ag:Relationship ; ag:evidence ?sentence .
-               ?c a ag:Claim ; ag:evidence ?sentence ; prov:wasAttributedTo ?source }}"
-        ),
+        &format!("SELECT DISTINCT ?r ?source WHERE {{ {attributed} }}"),
     )? {
         if let (Some(node), Some(source)) = (value(&row, 0), value(&row, 1)) {
             if let Some(relation) = relations.get_mut(&node) {

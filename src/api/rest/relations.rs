@@ -179,8 +179,11 @@ pub struct RelationDto {
     pub since: Option<String>,
     /// Until when it held, when stated.
     pub until: Option<String>,
-    /// What supports it, one entry per statement or event.
+    /// What supports it, one entry per statement or event: all of them, or the
+    /// newest `evidence` (the request's parameter) when there are more.
     pub evidence: Vec<EvidenceDto>,
+    /// How many entries support it in all, those left out of `evidence` included.
+    pub evidence_count: usize,
     /// Those who claim it (the sources the supporting sentences are attributed to).
     pub claimed_by: Vec<Link>,
     /// `false` when stated, `"co-participation"` when derived from events.
@@ -241,6 +244,7 @@ pub fn for_actor(actor: &str, edges: Vec<Edge>, names: &Names) -> Vec<RelationDt
                     actor: names.link(&other),
                     since: edges.iter().filter_map(|edge| edge.since.clone()).min(),
                     until: edges.iter().filter_map(|edge| edge.until.clone()).max(),
+                    evidence_count: edges.iter().filter(|edge| edge.evidence.is_some()).count(),
                     evidence: edges.into_iter().filter_map(|edge| edge.evidence).collect(),
                     claimed_by,
                     derived: if derived {

@@ -129,20 +129,60 @@ impl Indexed {
     }
 }
 
-/// As [`rank`], over entities whose names are already folded; the records are cloned.
-pub fn rank_indexed(query: &str, entities: &[Indexed]) -> Vec<EntityRecord> {
+/// Entities with their names folded, and all those names in one text, so that a
+/// search finds its candidates in one pass over that text instead of testing every
+/// name of every entity.
+#[derive(Debug)]
+pub struct SearchIndex {
+    entities: Vec<Indexed>,
+    /// Every entity's folded names (labels, aliases, id), each followed by a newline.
+    names: String,
+    /// Where each entity's names start in `names`, in entity order.
+    starts: Vec<usize>,
+}
+
+impl SearchIndex {
+    /// The entities that may match `needle`: those with a name containing it.
+    fn candidates<'a>(&'a self, needle: &str) -> Vec<&'a Indexed> {
+        if needle.contains('\n') {
+            // A match could then span two entities' names: test them all.
+            return self.entities.iter().collect();
+        }
+        let mut found: Vec<&Indexed> = Vec::new();
+        let mut last = usize::MAX;
+        for (at, _) in self.names.match_indices(needle) {
+            let entity = self.starts.partition_point(|&start| start <= at) - 1;
+            if entity != last {
+                found.push(&self.entities[entity]);
+                last = entity;
+            }
+        }
+        found
+    }
+}
+
+/// As [`rank`], over an index. Records are borrowed: callers clone the page they
+/// answer, not every match.
+pub fn rank_indexed<'a>(query: &str, index: &'a SearchIndex) -> Vec<&'a EntityRecord> {
     let query = fold(query.trim());
-    let mut scored: Vec<(u32, &Indexed)> = entities
-        .iter()
-        .filter_map(|entity| {
-            let score = if query.is_empty() {
-                1
-            } else {
-                entity.score(&query)
-            };
-            (score > 0).then_some((score, entity))
-        })
-        .collect();
+    let mut scored: Vec<(u32, &Indexed)> = if query.is_empty() {
+        index.entities.iter().map(|entity| (1, entity)).collect()
+    } else {
+        // Every name `score_name` matches contains the query's first word (or, for a
+        // query without words, the query): the others need no scoring.
+        let needle = query
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|word| !word.is_empty())
+            .unwrap_or(&query);
+        index
+            .candidates(needle)
+            .into_iter()
+            .filter_map(|entity| {
+                let score = entity.score(&query);
+                (score > 0).then_some((score, entity))
+            })
+            .collect()
+    };
     scored.sort_by(|(score_a, a), (score_b, b)| {
         score_b
             .cmp(score_a)
@@ -152,7 +192,7 @@ pub fn rank_indexed(query: &str, entities: &[Indexed]) -> Vec<EntityRecord> {
     });
     scored
         .into_iter()
-        .map(|(_, entity)| entity.record.clone())
+        .map(|(_, entity)| &entity.record)
         .collect()
 }
 
@@ -194,11 +234,30 @@ impl<T> GenerationCache<T> {
 }
 
 /// The searchable places and each place's `ag:placeType`.
-pub type PlaceView = (Vec<Indexed>, std::collections::HashMap<String, String>);
+pub type PlaceView = (SearchIndex, std::collections::HashMap<String, String>);
 
-/// Folds the names of every record.
-pub fn index(records: Vec<EntityRecord>) -> Vec<Indexed> {
-    records.into_iter().map(Indexed::new).collect()
+/// Folds the names of every record and lays them out for search.
+pub fn index(records: Vec<EntityRecord>) -> SearchIndex {
+    let entities: Vec<Indexed> = records.into_iter().map(Indexed::new).collect();
+    let mut names = String::new();
+    let mut starts = Vec::with_capacity(entities.len());
+    for entity in &entities {
+        starts.push(names.len());
+        for name in entity
+            .labels
+            .iter()
+            .chain(&entity.aliases)
+            .chain(std::iter::once(&entity.id))
+        {
+            names.push_str(name);
+            names.push('\n');
+        }
+    }
+    SearchIndex {
+        entities,
+        names,
+        starts,
+    }
 }
 
 #[cfg(test)]
@@ -266,9 +325,22 @@ mod tests {
                 record("csp-dpb", &["CSP-DPA"], &["CSP"], 1),
             ]
         };
-        let index: Vec<Indexed> = records().into_iter().map(Indexed::new).collect();
+        let index = index(records());
         for query in [
-            "", "wagner", "FAMA", "malienne", "csp", "dp", "zzz", " Armée ",
+            "",
+            "wagner",
+            "FAMA",
+            "malienne",
+            "csp",
+            "dp",
+            "zzz",
+            " Armée ",
+            "psd csp",
+            "-csp",
+            "-",
+            "p-d",
+            "armée  malienne",
+            "ienne",
         ] {
             let scan: Vec<String> = rank(query, records())
                 .iter()
