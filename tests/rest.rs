@@ -253,6 +253,80 @@ async fn wagner_is_allied_with_the_malian_army_and_both_oppose_the_csp_dpa() {
 }
 
 #[tokio::test]
+async fn relations_come_in_pages_best_supported_first() {
+    let server = Server::start().await;
+    let all = server
+        .json("/api/actors/fama/relations?limit=500", 200)
+        .await;
+    let items = all["items"].as_array().unwrap();
+    let total = all["total"].as_u64().unwrap() as usize;
+    assert_eq!(items.len(), total, "{all}");
+    assert!(
+        total >= 3,
+        "the seed relates the Malian army to several actors: {all}"
+    );
+    assert!(all["next"].is_null(), "{all}");
+    let counts: Vec<u64> = items
+        .iter()
+        .map(|item| item["evidence_count"].as_u64().unwrap())
+        .collect();
+    assert!(
+        counts.windows(2).all(|pair| pair[0] >= pair[1]),
+        "most evidence first: {counts:?}"
+    );
+
+    // One by one, following `next`, the same relations in the same order.
+    let mut walked = Vec::new();
+    let mut path = "/api/actors/fama/relations?limit=1".to_owned();
+    loop {
+        let page = server.json(&path, 200).await;
+        assert_eq!(page["total"].as_u64(), Some(total as u64), "{page}");
+        let page_items = page["items"].as_array().unwrap();
+        assert_eq!(page_items.len(), 1, "{page}");
+        walked.push(page_items[0].clone());
+        match page["next"].as_str() {
+            Some(cursor) => path = format!("/api/actors/fama/relations?limit=1&cursor={cursor}"),
+            None => break,
+        }
+    }
+    assert_eq!(&walked, items);
+
+    // `with`: only the relations with one actor.
+    let other = items[0]["actor"]["id"].as_str().unwrap();
+    let with = server
+        .json(&format!("/api/actors/fama/relations?with={other}"), 200)
+        .await;
+    let with_items = with["items"].as_array().unwrap();
+    assert!(!with_items.is_empty(), "{with}");
+    assert!(
+        with_items.iter().all(|item| item["actor"]["id"] == other),
+        "{with}"
+    );
+    let nobody = server
+        .json("/api/actors/fama/relations?with=nobody", 200)
+        .await;
+    assert_eq!(nobody["total"], 0, "{nobody}");
+
+    // `evidence` keeps the count whole and cuts the entries.
+    let none = server
+        .json("/api/actors/fama/relations?limit=500&evidence=0", 200)
+        .await;
+    for (cut, whole) in none["items"].as_array().unwrap().iter().zip(items) {
+        assert_eq!(cut["evidence"].as_array().unwrap().len(), 0, "{cut}");
+        assert_eq!(cut["evidence_count"], whole["evidence_count"]);
+    }
+    for bad in ["limit=0", "limit=501", "cursor=x", "evidence=1001"] {
+        problem(
+            server
+                .get(&format!("/api/actors/fama/relations?{bad}"))
+                .await,
+            400,
+        )
+        .await;
+    }
+}
+
+#[tokio::test]
 async fn relations_derived_from_events_are_flagged() {
     let server = Server::start().await;
     let relations = server.json("/api/actors/fama/relations", 200).await;

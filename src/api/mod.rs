@@ -91,6 +91,8 @@ pub struct AppState {
     pub(crate) place_search: Arc<rest::search::GenerationCache<rest::search::PlaceView>>,
     /// Actors' relations pages as sent, kept until the next write, for `/api/actors/{id}/relations`.
     pub(crate) relation_pages: Arc<rest::memo::GenerationMemo<rest::Rendered>>,
+    /// Every relation of an actor, kept until the next write: the pages above are cut from them.
+    pub(crate) relation_lists: Arc<rest::memo::GenerationMemo<rest::relations::ActorRelations>>,
 }
 
 impl AppState {
@@ -104,6 +106,7 @@ impl AppState {
             actor_search: Arc::default(),
             place_search: Arc::default(),
             relation_pages: Arc::new(rest::memo::GenerationMemo::new(rest::RELATION_PAGES_BUDGET)),
+            relation_lists: Arc::new(rest::memo::GenerationMemo::new(rest::RELATION_LISTS_BUDGET)),
         }
     }
 }

@@ -5,7 +5,7 @@ use super::dto::{self, EventSummary, LabelDto, Link, Names};
 use super::jsonld::respond;
 use super::problem::Problem;
 use super::queries::{self, EntityRecord, Scope, ACTOR_CLASSES};
-use super::relations::{self, RelationDto};
+use super::relations::{self, Derived, RelationDto};
 use super::{blocking, checked_id, date_param, overlaps, search, Page, Params};
 use crate::api::AppState;
 use crate::store::KgStore;
@@ -119,13 +119,18 @@ pub struct ActorDetail {
     pub last_seen: Option<String>,
 }
 
-/// An actor's relations.
+/// An actor's relations, one page of them: the best supported first.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RelationPage {
     /// The actor asked about.
     pub actor: Link,
-    /// Its relations.
+    /// Its relations on this page, by number of evidence entries (most first), then by
+    /// predicate and the other actor's id.
     pub items: Vec<RelationDto>,
+    /// How many relations match the filters, on every page.
+    pub total: usize,
+    /// The `cursor` of the next page, when there is one.
+    pub next: Option<String>,
 }
 
 /// Relation filters.
@@ -146,6 +151,13 @@ pub struct RelationQuery {
     /// `evidence_count` tells how many there are in all.
     #[param(minimum = 0, maximum = 1000, default = 10)]
     evidence: Option<u32>,
+    /// Only relations with this actor (its id).
+    with: Option<String>,
+    /// Relations per page (1 to 500, default 50).
+    #[param(minimum = 1, maximum = 500, default = 50)]
+    limit: Option<u32>,
+    /// The `next` value of the previous page.
+    cursor: Option<String>,
 }
 
 /// Evidence entries per relation when the request does not say.
@@ -376,41 +388,76 @@ pub async fn relations(
             "evidence must be at most {MAX_EVIDENCE}, not {evidence}"
         )));
     }
-    // Computing a page reads every relation and event of the actor: done once per
-    // store generation and kept (see `memo`), read before the work starts.
+    let page = Page::new(query.limit, query.cursor.as_deref())?;
+    // Pages as sent are kept per store generation (see `memo`): a repeated request
+    // costs a lookup. The generation is read before any work starts.
     let generation = state.store.generation();
     let key = format!(
-        "{id}\n{predicate:?}\n{since:?}\n{until:?}\n{evidence}\n{}",
+        "{id}\n{predicate:?}\n{since:?}\n{until:?}\n{evidence}\n{:?}\n{}\n{}\n{}",
+        query.with,
+        page.offset,
+        page.limit,
         super::jsonld::wants_jsonld(&headers)
     );
     if let Some(page) = state.relation_pages.get(generation, &key) {
         return Ok(page.to_response());
     }
-    let body = blocking(&state, move |store| {
-        let record = find(store, &id)?;
-        let edges = relations::edges(store, &Scope::Actor(record.iri.clone()))?;
-        let mut iris = relations::edge_iris(&edges);
-        iris.push(record.iri.clone());
-        let names = Names::fetch(store, iris.iter())?;
-        let mut items = relations::for_actor(&record.iri, edges, &names);
-        items.retain(|item| {
-            predicate.is_none_or(|p| item.predicate == p) && in_window(item, since, until)
-        });
-        for item in &mut items {
-            if item.evidence.len() > evidence as usize {
-                // Newest first; undated entries last.
-                item.evidence.sort_by(|a, b| b.date.cmp(&a.date));
-                item.evidence.truncate(evidence as usize);
-            }
+    // Every relation of the actor, computed once per generation: it reads all the
+    // actor's relations and events, which other pages and filters then share.
+    let all = match state.relation_lists.get(generation, &id) {
+        Some(all) => all,
+        None => {
+            let all = std::sync::Arc::new(
+                blocking(&state, {
+                    let id = id.clone();
+                    move |store| actor_relations(store, &id)
+                })
+                .await?,
+            );
+            let weight = all.weight();
+            state
+                .relation_lists
+                .insert(generation, id.clone(), all.clone(), weight);
+            all
         }
-        Ok(RelationPage {
-            actor: names.link(&record.iri),
-            items,
+    };
+    let mut items: Vec<&RelationDto> = all
+        .items
+        .iter()
+        .filter(|item| {
+            predicate.is_none_or(|p| item.predicate == p)
+                && query
+                    .with
+                    .as_ref()
+                    .is_none_or(|with| &item.actor.id == with)
+                && in_window(item, since, until)
         })
-    })
-    .await?;
-    // Kept as rendered: a page runs to hundreds of kilobytes, serialising it again at
-    // every request would cost more than the lookup saves.
+        .collect();
+    // The best supported first; the order is total, so pages do not overlap.
+    items.sort_by(|a, b| {
+        b.evidence_count
+            .cmp(&a.evidence_count)
+            .then_with(|| a.predicate.cmp(&b.predicate))
+            .then_with(|| a.actor.id.cmp(&b.actor.id))
+            .then_with(|| a.direction.cmp(&b.direction))
+            .then_with(|| {
+                (a.derived == Derived::CoParticipation)
+                    .cmp(&(b.derived == Derived::CoParticipation))
+            })
+    });
+    let total = items.len();
+    let (items, next) = page.slice(items);
+    let body = RelationPage {
+        actor: all.actor.clone(),
+        items: items
+            .into_iter()
+            .map(|item| item.with_newest_evidence(evidence as usize))
+            .collect(),
+        total,
+        next,
+    };
+    // Kept as rendered: serialising a page again at every request would cost more
+    // than the lookup saves.
     let page = super::Rendered::from_response(respond(&headers, StatusCode::OK, &body)).await?;
     let response = page.to_response();
     let weight = page.body.len();
@@ -418,6 +465,23 @@ pub async fn relations(
         .relation_pages
         .insert(generation, key, std::sync::Arc::new(page), weight);
     Ok(response)
+}
+
+/// Every relation of the actor `id`, its evidence newest first (undated last).
+fn actor_relations(store: &KgStore, id: &str) -> Result<relations::ActorRelations, Problem> {
+    let record = find(store, id)?;
+    let edges = relations::edges(store, &Scope::Actor(record.iri.clone()))?;
+    let mut iris = relations::edge_iris(&edges);
+    iris.push(record.iri.clone());
+    let names = Names::fetch(store, iris.iter())?;
+    let mut items = relations::for_actor(&record.iri, edges, &names);
+    for item in &mut items {
+        item.evidence.sort_by(|a, b| b.date.cmp(&a.date));
+    }
+    Ok(relations::ActorRelations {
+        actor: names.link(&record.iri),
+        items,
+    })
 }
 
 /// Whether a relation holds within `[since, until]`: its stated bounds, else the dates of

@@ -26,7 +26,7 @@ mod openapi;
 mod places;
 pub mod problem;
 pub(crate) mod queries;
-mod relations;
+pub(crate) mod relations;
 pub(crate) mod search;
 
 use super::AppState;
@@ -79,8 +79,10 @@ impl Rendered {
     }
 }
 
-/// How much the relations memo holds: bytes of rendered pages in all.
-pub(crate) const RELATION_PAGES_BUDGET: usize = 256 << 20;
+/// How much the relations pages memo holds: bytes of rendered pages in all.
+pub(crate) const RELATION_PAGES_BUDGET: usize = 64 << 20;
+/// How much the memo of actors' whole relation lists holds, in bytes (about).
+pub(crate) const RELATION_LISTS_BUDGET: usize = 256 << 20;
 
 /// The `/api` routes, the OpenAPI document among them.
 pub fn router() -> Router<AppState> {

@@ -193,6 +193,62 @@ pub struct RelationDto {
     pub reference: bool,
 }
 
+impl RelationDto {
+    /// A copy with only the first `count` evidence entries (`evidence_count` unchanged).
+    pub fn with_newest_evidence(&self, count: usize) -> RelationDto {
+        RelationDto {
+            predicate: self.predicate.clone(),
+            direction: self.direction.clone(),
+            actor: self.actor.clone(),
+            since: self.since.clone(),
+            until: self.until.clone(),
+            evidence: self.evidence.iter().take(count).cloned().collect(),
+            evidence_count: self.evidence_count,
+            claimed_by: self.claimed_by.clone(),
+            derived: self.derived,
+            reference: self.reference,
+        }
+    }
+}
+
+/// Every relation of one actor, as [`for_actor`] gives them.
+#[derive(Debug)]
+pub struct ActorRelations {
+    /// The actor.
+    pub actor: Link,
+    /// Its relations, with all their evidence.
+    pub items: Vec<RelationDto>,
+}
+
+impl ActorRelations {
+    /// About how many bytes it holds (the memo's measure).
+    pub fn weight(&self) -> usize {
+        let strings = |evidence: &EvidenceDto| {
+            evidence.text.len()
+                + [
+                    &evidence.sentence,
+                    &evidence.article,
+                    &evidence.article_iri,
+                    &evidence.date,
+                    &evidence.event,
+                ]
+                .iter()
+                .map(|field| field.as_ref().map_or(0, String::len))
+                .sum::<usize>()
+        };
+        self.items
+            .iter()
+            .map(|item| {
+                256 + item
+                    .evidence
+                    .iter()
+                    .map(|e| 128 + strings(e))
+                    .sum::<usize>()
+            })
+            .sum()
+    }
+}
+
 /// The relations of `actor` among `edges`, one item per predicate, other actor and
 /// direction. A relation derived from events is left out when an article or the
 /// gazetteer states it already.

@@ -121,7 +121,7 @@ export async function render(main, [id], query) {
     const names = { [source.id]: source.name, [target.id]: target.name };
     fill(evidence, h('h2', {}, 'Evidence'), note('Loading…'));
     const relations = await get(`/api/actors/${encodeURIComponent(source.id)}/relations`, {
-      predicate, since: state.from, until: state.to,
+      predicate, with: target.id, since: state.from, until: state.to, limit: 500,
     });
     const matching = relations.items.filter((item) => item.actor.id === target.id && Boolean(item.derived) === derived);
     const title = h('h2', { id: 'evidence-title' },
