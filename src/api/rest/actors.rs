@@ -404,23 +404,22 @@ pub async fn relations(
     }
     // Every relation of the actor, computed once per generation: it reads all the
     // actor's relations and events, which other pages and filters then share.
-    let all = match state.relation_lists.get(generation, &id) {
-        Some(all) => all,
-        None => {
-            let all = std::sync::Arc::new(
-                blocking(&state, {
-                    let id = id.clone();
-                    move |store| actor_relations(store, &id)
+    // Every relation of the actor, computed once per generation (concurrent requests
+    // wait for one computation, kept even if they time out): it reads all the actor's
+    // relations and events, which other pages and filters then share.
+    let lists = state.relation_lists.clone();
+    let all = blocking(&state, {
+        let id = id.clone();
+        move |store| {
+            lists.get_or_compute(generation, &id, || {
+                actor_relations(store, &id).map(|all| {
+                    let weight = all.weight();
+                    (all, weight)
                 })
-                .await?,
-            );
-            let weight = all.weight();
-            state
-                .relation_lists
-                .insert(generation, id.clone(), all.clone(), weight);
-            all
+            })
         }
-    };
+    })
+    .await?;
     let mut items: Vec<&RelationDto> = all
         .items
         .iter()
