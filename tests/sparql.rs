@@ -451,6 +451,16 @@ async fn results_stream_and_a_client_leaving_cancels_its_query() {
     drop(response);
     // The client left: its query is cancelled and its one slot freed well before the timeout.
     wait_for_a_free_slot(&server, Duration::from_secs(30)).await;
+
+    // A small result goes out whole, with its length.
+    let small = server
+        .sparql("SELECT ?x WHERE { VALUES ?x { 1 2 3 } }", "text/tab-separated-values")
+        .await;
+    assert_eq!(small.status(), StatusCode::OK);
+    let length = small.content_length();
+    let body = small.text().await.unwrap();
+    assert_eq!(length, Some(body.len() as u64), "{body}");
+    assert_eq!(body.lines().count(), 4, "{body}");
 }
 
 #[tokio::test]

@@ -112,7 +112,7 @@ impl Operation {
                 sender: sender.clone(),
             };
             let result = job(writer, cancellation)
-                .and_then(|mut writer| writer.send().map_err(StoreError::Write));
+                .and_then(|mut writer| writer.finish().map_err(StoreError::Write));
             if let Err(error) = result {
                 // The receiver may be gone already (client left): nothing more to do then.
                 let _ = sender.blocking_send(Err(error));
@@ -121,6 +121,16 @@ impl Operation {
 
         let first = match receiver.recv().await {
             None => Bytes::new(),
+            Some(Err(error)) => return Err(error.into()),
+            Some(Ok(chunk)) => chunk,
+        };
+        // A result that fits one chunk (most do) goes out whole, with its length:
+        // no chunked encoding, headers and body in one write.
+        let second = match receiver.recv().await {
+            None => {
+                drop(guard);
+                return Ok(full_response(media_type, Body::from(first)));
+            }
             Some(Err(error)) => return Err(error.into()),
             Some(Ok(chunk)) => chunk,
         };
@@ -133,14 +143,19 @@ impl Operation {
                 });
                 Some((item, (receiver, guard)))
             });
-        let body = futures_util::stream::once(async move { Ok::<_, io::Error>(first) });
+        let body = futures_util::stream::iter([Ok::<_, io::Error>(first), Ok(second)]);
         let body = Body::from_stream(futures_util::StreamExt::chain(body, rest));
-        Ok((
-            [(header::CONTENT_TYPE, HeaderValue::from_static(media_type))],
-            body,
-        )
-            .into_response())
+        Ok(full_response(media_type, body))
     }
+}
+
+/// A 200 response with this media type and body.
+fn full_response(media_type: &'static str, body: Body) -> Response {
+    (
+        [(header::CONTENT_TYPE, HeaderValue::from_static(media_type))],
+        body,
+    )
+        .into_response()
 }
 
 /// Buffers bytes and sends them as chunks through the channel to the response body.
@@ -150,14 +165,21 @@ pub(super) struct ChannelWriter {
 }
 
 impl ChannelWriter {
+    /// Sends the buffer as a chunk and goes on in a new one.
     fn send(&mut self) -> io::Result<()> {
+        self.send_and_continue_in(Vec::with_capacity(CHUNK_SIZE))
+    }
+
+    /// Sends what is left, without a new buffer.
+    fn finish(&mut self) -> io::Result<()> {
+        self.send_and_continue_in(Vec::new())
+    }
+
+    fn send_and_continue_in(&mut self, next: Vec<u8>) -> io::Result<()> {
         if self.buffer.is_empty() {
             return Ok(());
         }
-        let chunk = Bytes::from(std::mem::replace(
-            &mut self.buffer,
-            Vec::with_capacity(CHUNK_SIZE),
-        ));
+        let chunk = Bytes::from(std::mem::replace(&mut self.buffer, next));
         self.sender
             .blocking_send(Ok(chunk))
             .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the client went away"))
