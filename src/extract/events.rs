@@ -57,10 +57,9 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
         let range = analysis.doc.sentence_range(s);
         // The last event built in this sentence: (index, kind, end of its trigger).
         let mut last: Option<(usize, EventKind, usize)> = None;
-        let triggers = &analysis.kb.lexicon.triggers;
         let found = analysis
             .doc
-            .find_entries(triggers, |t| &t.forms, range.clone());
+            .find_forms(&analysis.kb.lexicon.trigger_forms, range.clone());
         let starts: Vec<usize> = found.iter().map(|(_, r)| r.start).collect();
         let ends: Vec<usize> = found.iter().map(|(_, r)| r.end).collect();
         for (trigger_index, trigger_range) in found {
