@@ -107,21 +107,22 @@ fn gazetteer_names(analysis: &mut Analysis) -> HashMap<usize, usize> {
             continue;
         }
         let mut found = None;
-        let longest = gazetteer.longest_name.min(n - at);
-        for len in (1..=longest).rev() {
+        // Only names that begin with this token, over free words, can match here.
+        let first = crate::text::key_form(&doc.tokens[at].fold);
+        let longest = gazetteer.name_starts.get(&first).map_or(0, |&l| l.min(n - at));
+        let free = (at..at + longest)
+            .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct && !analysis.occupied[t])
+            .count();
+        let mut key: Vec<String> = Vec::with_capacity(free);
+        key.push(first);
+        key.extend(
+            doc.tokens[at + 1..at + free.max(1)]
+                .iter()
+                .map(|t| crate::text::key_form(&t.fold)),
+        );
+        for len in (1..=free).rev() {
             let range = at..at + len;
-            if doc.tokens[range.clone()]
-                .iter()
-                .any(|t| t.kind == TokenKind::Punct)
-                || analysis.occupied[range.clone()].iter().any(|&o| o)
-            {
-                continue;
-            }
-            let key: Vec<String> = doc.tokens[range.clone()]
-                .iter()
-                .map(|t| crate::text::key_form(&t.fold))
-                .collect();
-            let Some(entries) = gazetteer.names.get(&key) else {
+            let Some(entries) = gazetteer.names.get(&key[..len]) else {
                 continue;
             };
             let written_ok: Vec<NameTarget> = entries

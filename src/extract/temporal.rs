@@ -21,6 +21,8 @@
 
 use crate::date::PartialDate;
 use crate::extract::{Lang, Span, TimeAnchor, TimeExpression};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Finds the time expressions of one sentence and resolves them against the article date.
 ///
@@ -165,7 +167,7 @@ const WEEKDAYS: &[(&str, u8)] = &[
 ];
 
 /// Parts of the day that may follow a weekday or "hier" ("jeudi soir", "Monday morning").
-const PARTS_OF_DAY: &[&str] = &[
+static PARTS_OF_DAY: Table<&str> = Table::new(&[
     "apres-midi",
     "matin",
     "soir",
@@ -175,27 +177,27 @@ const PARTS_OF_DAY: &[&str] = &[
     "afternoon",
     "evening",
     "night",
-];
+]);
 
 /// Words after a weekday, month or date that place it before or after the article date.
-const ORDER_SUFFIXES: &[(&str, Order)] = &[
+static ORDER_SUFFIXES: Table<(&str, Order)> = Table::new(&[
     ("dernier", Order::Before),
     ("derniere", Order::Before),
     ("passe", Order::Before),
     ("passee", Order::Before),
     ("prochain", Order::After),
     ("prochaine", Order::After),
-];
+]);
 
 /// Words before a weekday or month that place it ("last Friday", "next July").
-const ORDER_PREFIXES: &[(&str, Order)] = &[
+static ORDER_PREFIXES: Table<(&str, Order)> = Table::new(&[
     ("last", Order::Before),
     ("this", Order::OnOrBefore),
     ("next", Order::After),
-];
+]);
 
 /// Phrases after a month that give its year relative to the article ("May last year").
-const YEAR_SUFFIXES: &[(&str, i32)] = &[
+static YEAR_SUFFIXES: Table<(&str, i32)> = Table::new(&[
     ("last year", -1),
     ("this year", 0),
     ("next year", 1),
@@ -209,10 +211,10 @@ const YEAR_SUFFIXES: &[(&str, i32)] = &[
     ("l'annee passee", -1),
     ("de cette annee", 0),
     ("cette annee", 0),
-];
+]);
 
 /// Relative expressions, resolved against the article date.
-const RELATIVE: &[(&str, Rel)] = &[
+static RELATIVE: Table<(&str, Rel)> = Table::new(&[
     ("avant-hier", Rel::Day(-2)),
     ("apres-demain", Rel::Day(2)),
     ("the day before yesterday", Rel::Day(-2)),
@@ -268,11 +270,11 @@ const RELATIVE: &[(&str, Rel)] = &[
     ("l'an prochain", Rel::Year(1)),
     ("l'annee prochaine", Rel::Year(1)),
     ("next year", Rel::Year(1)),
-];
+]);
 
 /// The current period, named only after a modifier ("depuis le début de l'année", "by the end of
 /// the year"): alone, "l'année" or "the week" is too often some other year or week.
-const PERIODS: &[(&str, Rel)] = &[
+static PERIODS: Table<(&str, Rel)> = Table::new(&[
     ("l'annee", Rel::Year(0)),
     ("the year", Rel::Year(0)),
     ("le mois", Rel::Month(0)),
@@ -280,10 +282,10 @@ const PERIODS: &[(&str, Rel)] = &[
     ("the month", Rel::Month(0)),
     ("la semaine", Rel::Week(0)),
     ("the week", Rel::Week(0)),
-];
+]);
 
 /// Words that introduce a date and say how it anchors ("depuis 2020", "until March").
-const CUES: &[(&str, Cue)] = &[
+static CUES: Table<(&str, Cue)> = Table::new(&[
     (
         "depuis",
         Cue::Lead {
@@ -466,10 +468,10 @@ const CUES: &[(&str, Cue)] = &[
     ("ou", Cue::Conj),
     ("or", Cue::Conj),
     (",", Cue::Conj),
-];
+]);
 
 /// Words that pick a part of a period ("fin 2023", "mid-July", "early on Monday").
-const MODIFIERS: &[&str] = &[
+static MODIFIERS: Table<&str> = Table::new(&[
     "fin de",
     "fin",
     "debut de",
@@ -494,10 +496,10 @@ const MODIFIERS: &[&str] = &[
     "later",
     "tot",
     "tard",
-];
+]);
 
 /// Filler words between the cue and a weekday or a date ("on Monday", "le 7 octobre").
-const ARTICLES: &[&str] = &["on", "le", "ce"];
+static ARTICLES: Table<&str> = Table::new(&["on", "le", "ce"]);
 
 const SEASONS: &[&str] = &[
     "ete",
@@ -618,7 +620,7 @@ const RECENT: &[&str] = &[
 ];
 
 /// Words that introduce a duration, and whether they need a "recent" word to mean one.
-const DURATION_LEADS: &[(&str, bool)] = &[
+static DURATION_LEADS: Table<(&str, bool)> = Table::new(&[
     ("depuis", false),
     ("for", false),
     ("pendant", false),
@@ -628,7 +630,7 @@ const DURATION_LEADS: &[(&str, bool)] = &[
     ("in", true),
     ("over", true),
     ("during", true),
-];
+]);
 
 /// Words that may follow a year introduced by a weak cue ("de 2012 à 2022", "by 2030, the…").
 /// Any other lower-case word suggests a count: "plus de 2000 soldats", "by 2000 troops".
@@ -778,6 +780,57 @@ fn phrase_tokens(phrase: &str) -> impl Iterator<Item = &str> {
             .flatten()
         })
     })
+}
+
+/// A vocabulary table whose phrases are indexed by their first token (on first use),
+/// so that a position is tried only against the phrases that can begin there.
+struct Table<E: 'static> {
+    entries: &'static [E],
+    by_first: OnceLock<HashMap<&'static str, Vec<usize>>>,
+}
+
+/// An entry of a [`Table`]: a phrase, alone or with its value.
+trait Phrase {
+    fn phrase(&self) -> &'static str;
+}
+
+impl Phrase for &'static str {
+    fn phrase(&self) -> &'static str {
+        self
+    }
+}
+
+impl<T> Phrase for (&'static str, T) {
+    fn phrase(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl<E: Phrase> Table<E> {
+    const fn new(entries: &'static [E]) -> Self {
+        Self {
+            entries,
+            by_first: OnceLock::new(),
+        }
+    }
+
+    /// The entries whose phrase begins with the token `word`, in table order.
+    fn starting_with(&self, word: Option<&str>) -> impl Iterator<Item = &'static E> + '_ {
+        let by_first = self.by_first.get_or_init(|| {
+            let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+            for (k, entry) in self.entries.iter().enumerate() {
+                if let Some(first) = phrase_tokens(entry.phrase()).next() {
+                    by_first.entry(first).or_default().push(k);
+                }
+            }
+            by_first
+        });
+        let entries = self.entries;
+        word.and_then(|w| by_first.get(w))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(move |&k| &entries[k])
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -962,9 +1015,9 @@ impl Scanner<'_> {
     }
 
     /// The longest phrase of a table written at `i`, with its value.
-    fn longest<T: Copy>(&self, i: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
+    fn longest<T: Copy>(&self, i: usize, table: &Table<(&str, T)>) -> Option<(usize, T)> {
         table
-            .iter()
+            .starting_with(self.norm(i))
             .filter_map(|&(p, value)| self.phrase(i, p).map(|end| (end, value)))
             .fold(None, |best: Option<(usize, T)>, (end, value)| match best {
                 Some((e, _)) if e >= end => best,
@@ -973,8 +1026,10 @@ impl Scanner<'_> {
     }
 
     /// Every phrase of a list written at `i`, by end.
-    fn all_ends(&self, i: usize, list: &[&str]) -> Vec<usize> {
-        list.iter().filter_map(|p| self.phrase(i, p)).collect()
+    fn all_ends(&self, i: usize, list: &Table<&str>) -> Vec<usize> {
+        list.starting_with(self.norm(i))
+            .filter_map(|p| self.phrase(i, p))
+            .collect()
     }
 
     /// The expression starting at token `i`, the longest one if several.
@@ -997,21 +1052,21 @@ impl Scanner<'_> {
     fn leads(&self, i: usize) -> Vec<Lead> {
         let mut cues = vec![(Cue::None, i)];
         cues.extend(
-            CUES.iter()
+            CUES.starting_with(self.norm(i))
                 .filter_map(|&(p, cue)| self.phrase(i, p).map(|e| (cue, e))),
         );
         let mut leads = Vec::new();
         for (cue, after_cue) in cues {
             let mut modifiers = vec![(false, after_cue)];
             modifiers.extend(
-                self.all_ends(after_cue, MODIFIERS)
+                self.all_ends(after_cue, &MODIFIERS)
                     .into_iter()
                     .map(|e| (true, e)),
             );
             for (modifier, after_modifier) in modifiers {
                 let mut articles = vec![(false, after_modifier)];
                 articles.extend(
-                    self.all_ends(after_modifier, ARTICLES)
+                    self.all_ends(after_modifier, &ARTICLES)
                         .into_iter()
                         .map(|e| (true, e)),
                 );
@@ -1043,7 +1098,7 @@ impl Scanner<'_> {
         cores.extend(self.relative(i));
         if lead.modifier {
             cores.extend(
-                self.longest(i, PERIODS)
+                self.longest(i, &PERIODS)
                     .map(|(e, rel)| (e, Core::Relative(rel))),
             );
         }
@@ -1135,7 +1190,7 @@ impl Scanner<'_> {
 
     /// "samedi", "jeudi soir", "dimanche dernier", "last Friday", "lundi 28 octobre".
     fn weekday(&self, i: usize) -> Option<(usize, Core)> {
-        let (prefix, j) = match self.longest(i, ORDER_PREFIXES) {
+        let (prefix, j) = match self.longest(i, &ORDER_PREFIXES) {
             Some((e, order)) => (Some(order), e),
             None => (None, i),
         };
@@ -1154,7 +1209,7 @@ impl Scanner<'_> {
         end = self.part_of_day(end).unwrap_or(end);
         let mut order = prefix.unwrap_or(Order::OnOrBefore);
         if prefix.is_none() {
-            if let Some((e, o)) = self.longest(end, ORDER_SUFFIXES) {
+            if let Some((e, o)) = self.longest(end, &ORDER_SUFFIXES) {
                 order = o;
                 end = e;
             }
@@ -1163,7 +1218,7 @@ impl Scanner<'_> {
     }
 
     fn part_of_day(&self, i: usize) -> Option<usize> {
-        self.all_ends(i, PARTS_OF_DAY).into_iter().max()
+        self.all_ends(i, &PARTS_OF_DAY).into_iter().max()
     }
 
     /// "28 octobre", "1er janvier 2024", "7-Octobre", "Aug. 24", "Sept. 1, 2022".
@@ -1205,7 +1260,7 @@ impl Scanner<'_> {
     fn date(&self, day: u8, month: u8, year: Option<i32>, end: usize) -> Option<(usize, Core)> {
         // Without a year, check against a leap year so that "29 février" stays possible.
         PartialDate::day(year.unwrap_or(2000), month, day)?;
-        let (end, order) = match (year, self.longest(end, ORDER_SUFFIXES)) {
+        let (end, order) = match (year, self.longest(end, &ORDER_SUFFIXES)) {
             (None, Some((e, o))) => (e, o),
             _ => (end, Order::OnOrBefore),
         };
@@ -1262,7 +1317,7 @@ impl Scanner<'_> {
 
     /// "juillet", "juillet 2023", "May last year", "last July", "juillet dernier".
     fn month(&self, i: usize, context: bool) -> Option<(usize, Core)> {
-        let (prefix, j) = match self.longest(i, ORDER_PREFIXES) {
+        let (prefix, j) = match self.longest(i, &ORDER_PREFIXES) {
             Some((e, order)) => (Some(order), e),
             None => (None, i),
         };
@@ -1284,10 +1339,10 @@ impl Scanner<'_> {
         }
         let suffix = if prefix.is_some() {
             None
-        } else if let Some((e, k)) = self.longest(end, YEAR_SUFFIXES) {
+        } else if let Some((e, k)) = self.longest(end, &YEAR_SUFFIXES) {
             Some((e, YearRef::Offset(i64::from(k))))
         } else {
-            self.longest(end, ORDER_SUFFIXES)
+            self.longest(end, &ORDER_SUFFIXES)
                 .map(|(e, o)| (e, YearRef::Recent(o)))
         };
         let ambiguous = match word {
@@ -1332,7 +1387,7 @@ impl Scanner<'_> {
 
     /// "hier", "hier soir", "last week", "le mois dernier", "l'an dernier".
     fn relative(&self, i: usize) -> Option<(usize, Core)> {
-        let (mut end, rel) = self.longest(i, RELATIVE)?;
+        let (mut end, rel) = self.longest(i, &RELATIVE)?;
         if matches!(rel, Rel::Day(_)) {
             end = self.part_of_day(end).unwrap_or(end);
         }
@@ -1362,7 +1417,7 @@ impl Scanner<'_> {
             }
         }
         DURATION_LEADS
-            .iter()
+            .starting_with(self.norm(i))
             .filter_map(|&(lead, needs_recent)| {
                 let q = self.quantity(self.phrase(i, lead)?)?;
                 (!needs_recent || q.recent).then_some(q.end)

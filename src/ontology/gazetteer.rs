@@ -131,6 +131,8 @@ pub struct Gazetteer {
     pub names: HashMap<Vec<String>, Vec<NameEntry>>,
     /// The longest name, in tokens.
     pub longest_name: usize,
+    /// The first token of each name → the length of the longest name it begins, in tokens.
+    pub name_starts: HashMap<String, usize>,
     actor_index: HashMap<String, usize>,
     place_index: HashMap<String, usize>,
     /// Subjects read and not yet built, with the file that first named them.
@@ -318,6 +320,12 @@ impl Gazetteer {
             }
         }
         self.longest_name = names.keys().map(Vec::len).max().unwrap_or(0);
+        let mut name_starts: HashMap<String, usize> = HashMap::new();
+        for key in names.keys() {
+            let longest = name_starts.entry(key[0].clone()).or_default();
+            *longest = (*longest).max(key.len());
+        }
+        self.name_starts = name_starts;
         self.names = names;
     }
 
