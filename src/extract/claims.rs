@@ -18,7 +18,8 @@ pub fn find(analysis: &mut Analysis) -> Vec<Claim> {
             if analysis.doc.quoted[cue_range.start] || analysis.occupied[cue_range.start] {
                 continue;
             }
-            let cue = analysis.kb.lexicon.claim_cues[cue_index].clone();
+            let kb = analysis.kb;
+            let cue = &kb.lexicon.claim_cues[cue_index];
             // Sources named after the cue are not actors of what is reported; a subject may be.
             let sources = match cue.frame {
                 CueFrame::According => sources_after(analysis, cue_range.end, range.end),

@@ -68,7 +68,9 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
             {
                 continue;
             }
-            let trigger = analysis.kb.lexicon.triggers[trigger_index].clone();
+            // Borrowed from the knowledge, not the analysis, which is changed below.
+            let kb = analysis.kb;
+            let trigger = &kb.lexicon.triggers[trigger_index];
             // Places after the trigger belong to it up to the next trigger.
             let next_trigger = starts
                 .iter()

@@ -63,7 +63,8 @@ pub fn find(analysis: &mut Analysis, from_events: Vec<EventRelation>) -> Vec<Rel
             .doc
             .find_forms(&analysis.kb.lexicon.relation_cue_forms, range.clone());
         for (cue_index, cue_range) in found {
-            let cue = analysis.kb.lexicon.relation_cues[cue_index].clone();
+            let kb = analysis.kb;
+            let cue = &kb.lexicon.relation_cues[cue_index];
             if cue.kind == RelationKind::LocatedIn {
                 located_in(analysis, &cue_range, s, cue.confidence, &mut relations);
                 continue;
