@@ -97,7 +97,7 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
                 .map(|(index, _, _)| index);
             if let Some(event) = build_event(
                 analysis,
-                &trigger,
+                trigger,
                 trigger_range,
                 previous_trigger..next_trigger,
                 s,

@@ -109,7 +109,10 @@ fn gazetteer_names(analysis: &mut Analysis) -> HashMap<usize, usize> {
         let mut found = None;
         // Only names that begin with this token, over free words, can match here.
         let first = crate::text::key_form(&doc.tokens[at].fold);
-        let longest = gazetteer.name_starts.get(&first).map_or(0, |&l| l.min(n - at));
+        let longest = gazetteer
+            .name_starts
+            .get(&first)
+            .map_or(0, |&l| l.min(n - at));
         let free = (at..at + longest)
             .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct && !analysis.occupied[t])
             .count();
@@ -596,10 +599,7 @@ fn descriptions(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
     let mut named_traits = Vec::new();
     for mention in &analysis.mentions {
         if let Referent::Actor(actor) = mention.referent {
-            for (description, _) in analysis
-                .doc
-                .find_forms(forms, mention.tokens.clone())
-            {
+            for (description, _) in analysis.doc.find_forms(forms, mention.tokens.clone()) {
                 named_traits.extend(
                     lexicon.descriptions[description]
                         .trait_name
@@ -747,9 +747,14 @@ fn is_adjective_like(analysis: &Analysis, t: usize) -> bool {
         && !token.capitalised
         && !analysis.occupied[t]
         && token.fold.chars().count() > 3
-        && !analysis.kb.lexicon.class("not-a-name").iter().any(|(_, f)| {
-            f.words.first().and_then(|w| w.as_deref()) == Some(analysis.doc.keys[t].as_str())
-        })
+        && !analysis
+            .kb
+            .lexicon
+            .class("not-a-name")
+            .iter()
+            .any(|(_, f)| {
+                f.words.first().and_then(|w| w.as_deref()) == Some(analysis.doc.keys[t].as_str())
+            })
         && ![
             "dans", "depuis", "pour", "avec", "sans", "vers", "chez", "from", "with", "into",
             "near", "were", "have", "said", "ont", "sont", "etait", "avaient",

@@ -92,12 +92,18 @@ mod tests {
         ];
         let index = FormIndex::new(forms.iter().enumerate());
         let texts = |key: &str| -> Vec<&str> {
-            index.candidates(Some(key)).map(|(_, f)| f.text.as_str()).collect()
+            index
+                .candidates(Some(key))
+                .map(|(_, f)| f.text.as_str())
+                .collect()
         };
         assert_eq!(texts("pris"), ["pris le contrôle", "… contrôle", "pris"]);
         assert_eq!(texts("prise"), ["… contrôle", "prise de"]);
         assert_eq!(texts("autre"), ["… contrôle"]);
         assert_eq!(index.candidates(None).count(), 1);
-        assert_eq!(index.candidates(Some("pris")).last().map(|(o, _)| o), Some(3));
+        assert_eq!(
+            index.candidates(Some("pris")).last().map(|(o, _)| o),
+            Some(3)
+        );
     }
 }
