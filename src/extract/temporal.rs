@@ -104,7 +104,7 @@ enum MonthWord {
     AmbiguousIn(Lang),
 }
 
-const MONTHS: &[(&str, u8, MonthWord)] = &[
+static MONTHS: Table<(&str, u8, MonthWord)> = Table::new(&[
     ("janvier", 1, MonthWord::Full),
     ("fevrier", 2, MonthWord::Full),
     ("mars", 3, MonthWord::AmbiguousIn(Lang::En)),
@@ -146,10 +146,10 @@ const MONTHS: &[(&str, u8, MonthWord)] = &[
     ("oct", 10, MonthWord::Abbrev),
     ("nov", 11, MonthWord::Abbrev),
     ("dec", 12, MonthWord::Abbrev),
-];
+]);
 
 /// Weekday names, 0 = Monday … 6 = Sunday (as [`PartialDate::weekday`]).
-const WEEKDAYS: &[(&str, u8)] = &[
+static WEEKDAYS: Table<(&str, u8)> = Table::new(&[
     ("lundi", 0),
     ("mardi", 1),
     ("mercredi", 2),
@@ -164,7 +164,7 @@ const WEEKDAYS: &[(&str, u8)] = &[
     ("friday", 4),
     ("saturday", 5),
     ("sunday", 6),
-];
+]);
 
 /// Parts of the day that may follow a weekday or "hier" ("jeudi soir", "Monday morning").
 static PARTS_OF_DAY: Table<&str> = Table::new(&[
@@ -501,7 +501,7 @@ static MODIFIERS: Table<&str> = Table::new(&[
 /// Filler words between the cue and a weekday or a date ("on Monday", "le 7 octobre").
 static ARTICLES: Table<&str> = Table::new(&["on", "le", "ce"]);
 
-const SEASONS: &[&str] = &[
+static SEASONS: Table<&str> = Table::new(&[
     "ete",
     "hiver",
     "printemps",
@@ -511,9 +511,9 @@ const SEASONS: &[&str] = &[
     "spring",
     "autumn",
     "fall",
-];
+]);
 
-const UNITS: &[(&str, Unit)] = &[
+static UNITS: Table<(&str, Unit)> = Table::new(&[
     ("heure", Unit::Hour),
     ("heures", Unit::Hour),
     ("hour", Unit::Hour),
@@ -544,9 +544,9 @@ const UNITS: &[(&str, Unit)] = &[
     ("decade", Unit::Decade),
     ("decades", Unit::Decade),
     ("temps", Unit::Vague),
-];
+]);
 
-const NUMBER_WORDS: &[(&str, i64)] = &[
+static NUMBER_WORDS: Table<(&str, i64)> = Table::new(&[
     ("un", 1),
     ("une", 1),
     ("deux", 2),
@@ -579,10 +579,10 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
     ("fifteen", 15),
     ("twenty", 20),
     ("thirty", 30),
-];
+]);
 
 /// Words that may sit between a duration's lead and its unit ("depuis plusieurs jours").
-const VAGUE_QUANTITIES: &[&str] = &[
+static VAGUE_QUANTITIES: Table<&str> = Table::new(&[
     "des",
     "plusieurs",
     "quelques",
@@ -605,10 +605,10 @@ const VAGUE_QUANTITIES: &[&str] = &[
     "dernieres",
     "dernier",
     "derniere",
-];
+]);
 
 /// Of those, the ones that make "in …" or "ces …" mean "recently".
-const RECENT: &[&str] = &[
+static RECENT: Table<&str> = Table::new(&[
     "recent",
     "recents",
     "past",
@@ -617,7 +617,7 @@ const RECENT: &[&str] = &[
     "dernieres",
     "dernier",
     "derniere",
-];
+]);
 
 /// Words that introduce a duration, and whether they need a "recent" word to mean one.
 static DURATION_LEADS: Table<(&str, bool)> = Table::new(&[
@@ -782,11 +782,20 @@ fn phrase_tokens(phrase: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// A vocabulary table whose phrases are indexed by their first token (on first use),
-/// so that a position is tried only against the phrases that can begin there.
+/// A vocabulary table whose phrases are indexed (on first use) by their first token
+/// and as a whole, so that a position is tried only against the phrases that can
+/// begin there, and a word is looked up without a scan.
 struct Table<E: 'static> {
     entries: &'static [E],
-    by_first: OnceLock<HashMap<&'static str, Vec<usize>>>,
+    index: OnceLock<TableIndex>,
+}
+
+/// The indexes of a [`Table`]: positions of its entries, in table order.
+struct TableIndex {
+    /// The first token of a phrase → its entries.
+    by_first: HashMap<&'static str, Vec<usize>>,
+    /// A whole phrase → its entries.
+    by_phrase: HashMap<&'static str, Vec<usize>>,
 }
 
 /// An entry of a [`Table`]: a phrase, alone or with its value.
@@ -806,30 +815,57 @@ impl<T> Phrase for (&'static str, T) {
     }
 }
 
+impl<T, U> Phrase for (&'static str, T, U) {
+    fn phrase(&self) -> &'static str {
+        self.0
+    }
+}
+
 impl<E: Phrase> Table<E> {
     const fn new(entries: &'static [E]) -> Self {
         Self {
             entries,
-            by_first: OnceLock::new(),
+            index: OnceLock::new(),
         }
     }
 
-    /// The entries whose phrase begins with the token `word`, in table order.
-    fn starting_with(&self, word: Option<&str>) -> impl Iterator<Item = &'static E> + '_ {
-        let by_first = self.by_first.get_or_init(|| {
+    fn index(&self) -> &TableIndex {
+        self.index.get_or_init(|| {
             let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+            let mut by_phrase: HashMap<&'static str, Vec<usize>> = HashMap::new();
             for (k, entry) in self.entries.iter().enumerate() {
                 if let Some(first) = phrase_tokens(entry.phrase()).next() {
                     by_first.entry(first).or_default().push(k);
                 }
+                by_phrase.entry(entry.phrase()).or_default().push(k);
             }
-            by_first
-        });
+            TableIndex {
+                by_first,
+                by_phrase,
+            }
+        })
+    }
+
+    /// The entries at the given positions.
+    fn entries_at<'t>(
+        &'t self,
+        positions: Option<&'t Vec<usize>>,
+    ) -> impl Iterator<Item = &'static E> + 't {
         let entries = self.entries;
-        word.and_then(|w| by_first.get(w))
+        positions
             .map_or(&[][..], Vec::as_slice)
             .iter()
             .map(move |&k| &entries[k])
+    }
+
+    /// The entries whose phrase begins with the token `word`, in table order.
+    fn starting_with(&self, word: Option<&str>) -> impl Iterator<Item = &'static E> + '_ {
+        self.entries_at(word.and_then(|w| self.index().by_first.get(w)))
+    }
+
+    /// The entries whose phrase is `word`, in table order.
+    fn exactly(&self, word: Option<&str>) -> impl Iterator<Item = &'static E> + '_ {
+        self.entries_at(word.and_then(|w| self.index().by_phrase.get(w)))
     }
 }
 
@@ -1194,10 +1230,7 @@ impl Scanner<'_> {
             Some((e, order)) => (Some(order), e),
             None => (None, i),
         };
-        let weekday = WEEKDAYS
-            .iter()
-            .find(|(w, _)| self.is(j, w))
-            .map(|&(_, d)| d)?;
+        let weekday = WEEKDAYS.exactly(self.norm(j)).next().map(|&(_, d)| d)?;
         let mut end = j + 1;
         if prefix.is_none() {
             // The weekday of an explicit date adds nothing: "lundi 28 octobre", "Monday, Oct. 28".
@@ -1300,8 +1333,8 @@ impl Scanner<'_> {
     fn month_name(&self, i: usize) -> Option<(u8, MonthWord, usize)> {
         let norm = self.norm(i)?;
         MONTHS
-            .iter()
-            .find(|(m, _, _)| *m == norm)
+            .exactly(Some(norm))
+            .next()
             .map(|&(_, month, word)| (month, word, i + 1))
     }
 
@@ -1375,7 +1408,7 @@ impl Scanner<'_> {
         if let Some(e) = self.phrase(j, "l'").or_else(|| self.phrase(j, "the")) {
             j = e;
         }
-        if !SEASONS.iter().any(|s| self.is(j, s)) {
+        if SEASONS.exactly(self.norm(j)).next().is_none() {
             return None;
         }
         j += 1;
@@ -1435,7 +1468,8 @@ impl Scanner<'_> {
             let t = self.tokens.get(j)?;
             // A unit ends the quantity, but a lone singular one is no duration ("depuis an"),
             // and "an" may be the article of "an hour".
-            let unit = UNITS.iter().find(|(u, _)| *u == t.norm).map(|&(_, u)| u);
+            let norm = Some(t.norm.as_str());
+            let unit = UNITS.exactly(norm).next().map(|&(_, u)| u);
             if let Some(unit) = unit.filter(|_| j > i || t.norm.ends_with('s')) {
                 let count = if vague { None } else { count };
                 return Some(Quantity {
@@ -1447,17 +1481,14 @@ impl Scanner<'_> {
             }
             let number = match t.kind {
                 Kind::Number if !t.grouped && t.norm.len() <= 4 => t.norm.parse().ok(),
-                _ => NUMBER_WORDS
-                    .iter()
-                    .find(|(w, _)| *w == t.norm)
-                    .map(|&(_, n)| n),
+                _ => NUMBER_WORDS.exactly(norm).next().map(|&(_, n)| n),
             };
             if let Some(n) = number {
                 vague |= count.is_some();
                 count = Some(n);
-            } else if VAGUE_QUANTITIES.contains(&t.norm.as_str()) {
+            } else if VAGUE_QUANTITIES.exactly(norm).next().is_some() {
                 vague = true;
-                recent |= RECENT.contains(&t.norm.as_str());
+                recent |= RECENT.exactly(norm).next().is_some();
             } else {
                 return None;
             }
