@@ -21,7 +21,7 @@
 
 use crate::date::PartialDate;
 use crate::extract::{Lang, Span, TimeAnchor, TimeExpression};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Finds the time expressions of one sentence and resolves them against the article date.
@@ -793,9 +793,9 @@ struct Table<E: 'static> {
 /// The indexes of a [`Table`]: positions of its entries, in table order.
 struct TableIndex {
     /// The first token of a phrase → its entries.
-    by_first: HashMap<&'static str, Vec<usize>>,
+    by_first: FxHashMap<&'static str, Vec<usize>>,
     /// A whole phrase → its entries.
-    by_phrase: HashMap<&'static str, Vec<usize>>,
+    by_phrase: FxHashMap<&'static str, Vec<usize>>,
 }
 
 /// An entry of a [`Table`]: a phrase, alone or with its value.
@@ -831,8 +831,8 @@ impl<E: Phrase> Table<E> {
 
     fn index(&self) -> &TableIndex {
         self.index.get_or_init(|| {
-            let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
-            let mut by_phrase: HashMap<&'static str, Vec<usize>> = HashMap::new();
+            let mut by_first: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+            let mut by_phrase: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
             for (k, entry) in self.entries.iter().enumerate() {
                 if let Some(first) = phrase_tokens(entry.phrase()).next() {
                     by_first.entry(first).or_default().push(k);

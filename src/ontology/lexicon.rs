@@ -9,6 +9,7 @@ use super::turtle::{read_nodes, Node, Value};
 use super::OntologyError;
 use crate::extract::{ActorKind, EventKind, Lang, RelationKind};
 use crate::text::{key_form, match_key, tokenize, TokenKind};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -182,7 +183,7 @@ pub struct Lexicon {
     /// The forms of the state bodies, owned by state body index.
     pub state_body_forms: FormIndex,
     /// The forms of each word class, by class name.
-    class_forms: HashMap<String, FormIndex>,
+    class_forms: FxHashMap<String, FormIndex>,
 }
 
 /// What [`Lexicon::class`] gives for a class the lexicon lacks.
