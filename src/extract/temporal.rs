@@ -1408,9 +1408,7 @@ impl Scanner<'_> {
         if let Some(e) = self.phrase(j, "l'").or_else(|| self.phrase(j, "the")) {
             j = e;
         }
-        if SEASONS.exactly(self.norm(j)).next().is_none() {
-            return None;
-        }
+        SEASONS.exactly(self.norm(j)).next()?;
         j += 1;
         if self.is(j, "de") || self.is(j, "of") {
             j += 1;
