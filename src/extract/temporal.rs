@@ -1062,10 +1062,9 @@ impl Scanner<'_> {
     }
 
     /// Every phrase of a list written at `i`, by end.
-    fn all_ends(&self, i: usize, list: &Table<&str>) -> Vec<usize> {
+    fn all_ends<'s>(&'s self, i: usize, list: &'s Table<&str>) -> impl Iterator<Item = usize> + 's {
         list.starting_with(self.norm(i))
-            .filter_map(|p| self.phrase(i, p))
-            .collect()
+            .filter_map(move |p| self.phrase(i, p))
     }
 
     /// The expression starting at token `i`, the longest one if several.
@@ -1086,26 +1085,18 @@ impl Scanner<'_> {
 
     /// Every way of reading cue, modifier and article words at `i`.
     fn leads(&self, i: usize) -> Vec<Lead> {
-        let mut cues = vec![(Cue::None, i)];
-        cues.extend(
+        // Each word is optional: first without it, then every way of reading it.
+        let cues = std::iter::once((Cue::None, i)).chain(
             CUES.starting_with(self.norm(i))
                 .filter_map(|&(p, cue)| self.phrase(i, p).map(|e| (cue, e))),
         );
         let mut leads = Vec::new();
         for (cue, after_cue) in cues {
-            let mut modifiers = vec![(false, after_cue)];
-            modifiers.extend(
-                self.all_ends(after_cue, &MODIFIERS)
-                    .into_iter()
-                    .map(|e| (true, e)),
-            );
+            let modifiers = std::iter::once((false, after_cue))
+                .chain(self.all_ends(after_cue, &MODIFIERS).map(|e| (true, e)));
             for (modifier, after_modifier) in modifiers {
-                let mut articles = vec![(false, after_modifier)];
-                articles.extend(
-                    self.all_ends(after_modifier, &ARTICLES)
-                        .into_iter()
-                        .map(|e| (true, e)),
-                );
+                let articles = std::iter::once((false, after_modifier))
+                    .chain(self.all_ends(after_modifier, &ARTICLES).map(|e| (true, e)));
                 for (article, core_start) in articles {
                     leads.push(Lead {
                         at: i,
@@ -1251,7 +1242,7 @@ impl Scanner<'_> {
     }
 
     fn part_of_day(&self, i: usize) -> Option<usize> {
-        self.all_ends(i, &PARTS_OF_DAY).into_iter().max()
+        self.all_ends(i, &PARTS_OF_DAY).max()
     }
 
     /// "28 octobre", "1er janvier 2024", "7-Octobre", "Aug. 24", "Sept. 1, 2022".
