@@ -8,6 +8,10 @@ use unicode_normalization::char::decompose_canonical;
 
 /// Folds one character: lowercase, accents removed, typographic apostrophes and dashes unified.
 pub fn fold_char(c: char) -> char {
+    // ASCII has no accents to remove: only case to lower (and the backquote, an apostrophe).
+    if c.is_ascii() && c != '`' {
+        return c.to_ascii_lowercase();
+    }
     let c = match c {
         '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
         '‐' | '‑' | '‒' | '–' | '—' => '-',
@@ -165,13 +169,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let raw: String = chars[start..i].iter().collect();
         let folded: String = raw.chars().map(fold_char).collect();
-        let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
+        let mut letters = raw.chars().filter(|c| c.is_alphabetic());
+        let acronym = letters.clone().count() >= 2 && letters.all(char::is_uppercase);
         let hyphen_next = kind == TokenKind::Punct && fold_char(c) == '-' && !space_before;
         tokens.push(Token {
             start,
             end: i,
             capitalised: raw.chars().next().is_some_and(char::is_uppercase),
-            acronym: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
+            acronym,
             text: raw,
             fold: folded,
             kind,

@@ -178,17 +178,11 @@ impl<'a> Analysis<'a> {
             }
             end -= 1;
         }
-        self.kb
-            .lexicon
-            .claim_cues
-            .iter()
-            .flat_map(|c| &c.forms)
-            .any(|form| {
-                (0..=end)
-                    .rev()
-                    .take(7)
-                    .any(|start| self.doc.match_form(form, start, end + 1) == Some(end + 1))
-            })
+        let forms = &self.kb.lexicon.claim_cue_forms;
+        (0..=end)
+            .rev()
+            .take(7)
+            .any(|start| self.doc.is_form(forms, start..end + 1))
     }
 
     /// The actor a mention refers to, promoting a country to an actor.

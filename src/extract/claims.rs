@@ -11,13 +11,15 @@ pub fn find(analysis: &mut Analysis) -> Vec<Claim> {
     let mut claims = Vec::new();
     for s in 0..analysis.doc.sentences.len() {
         let range = analysis.doc.sentence_range(s);
-        let cues = &analysis.kb.lexicon.claim_cues;
-        let found = analysis.doc.find_entries(cues, |c| &c.forms, range.clone());
+        let found = analysis
+            .doc
+            .find_forms(&analysis.kb.lexicon.claim_cue_forms, range.clone());
         for (cue_index, cue_range) in found {
             if analysis.doc.quoted[cue_range.start] || analysis.occupied[cue_range.start] {
                 continue;
             }
-            let cue = analysis.kb.lexicon.claim_cues[cue_index].clone();
+            let kb = analysis.kb;
+            let cue = &kb.lexicon.claim_cues[cue_index];
             // Sources named after the cue are not actors of what is reported; a subject may be.
             let sources = match cue.frame {
                 CueFrame::According => sources_after(analysis, cue_range.end, range.end),

@@ -1,7 +1,7 @@
 //! The article as the extractor sees it: tokens, sentences, clauses, and lexicon form matching.
 
 use super::{Lang, Span};
-use crate::ontology::lexicon_form::Form;
+use crate::ontology::lexicon_form::{Form, FormIndex};
 pub use crate::text::match_key;
 use crate::text::{tokenize, Token, TokenKind};
 use std::ops::Range;
@@ -127,17 +127,33 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// All matches of a set of forms in a token range: (form owner index, token range), longest first at each start.
-    pub fn find_forms<'f>(
+    /// The forms of an index that may match at token `at`, with their owners.
+    fn candidates<'f>(
         &self,
-        forms: impl Iterator<Item = (usize, &'f Form)> + Clone,
+        forms: &'f FormIndex,
+        at: usize,
+    ) -> impl Iterator<Item = (usize, &'f Form)> + Clone + 'f {
+        forms.candidates(self.keys.get(at).map(String::as_str))
+    }
+
+    /// All matches of indexed forms in a token range: (form owner, token range), longest first at each start.
+    pub fn find_forms(&self, forms: &FormIndex, range: Range<usize>) -> Vec<(usize, Range<usize>)> {
+        self.find_forms_of(forms, |_| true, range)
+    }
+
+    /// Like [`Document::find_forms`], with only the forms whose owner passes `keep`.
+    pub fn find_forms_of(
+        &self,
+        forms: &FormIndex,
+        keep: impl Fn(usize) -> bool,
         range: Range<usize>,
     ) -> Vec<(usize, Range<usize>)> {
         let mut found = Vec::new();
         let mut at = range.start;
         while at < range.end {
-            let best = forms
-                .clone()
+            let best = self
+                .candidates(forms, at)
+                .filter(|&(owner, _)| keep(owner))
                 .filter_map(|(owner, form)| {
                     self.match_form(form, at, range.end).map(|end| (owner, end))
                 })
@@ -153,29 +169,28 @@ impl<'a> Document<'a> {
         found
     }
 
-    /// Matches of lexicon entries in a token range: (entry index, token range), as [`Document::find_forms`].
-    pub fn find_entries<'e, T>(
-        &self,
-        entries: &'e [T],
-        forms: impl Fn(&'e T) -> &'e [Form] + Copy,
-        range: Range<usize>,
-    ) -> Vec<(usize, Range<usize>)> {
-        let all = entries
-            .iter()
-            .enumerate()
-            .flat_map(move |(i, e)| forms(e).iter().map(move |f| (i, f)));
-        self.find_forms(all, range)
+    /// Whether any indexed form matches exactly the tokens `range`.
+    pub fn is_form(&self, forms: &FormIndex, range: Range<usize>) -> bool {
+        self.candidates(forms, range.start)
+            .any(|(_, f)| self.match_form(f, range.start, range.end) == Some(range.end))
     }
 
-    /// Whether any form of the list matches exactly the tokens `range`.
-    pub fn is_form(&self, forms: &[Form], range: Range<usize>) -> bool {
+    /// Whether any indexed form matches starting at `at`; returns the end of the longest.
+    pub fn form_at(&self, forms: &FormIndex, at: usize, limit: usize) -> Option<usize> {
+        self.candidates(forms, at)
+            .filter_map(|(_, f)| self.match_form(f, at, limit))
+            .max()
+    }
+
+    /// Like [`Document::is_form`], for a plain list of forms (one entry's).
+    pub fn is_list_form(&self, forms: &[Form], range: Range<usize>) -> bool {
         forms
             .iter()
             .any(|f| self.match_form(f, range.start, range.end) == Some(range.end))
     }
 
-    /// Whether any form of the list matches starting at `at`; returns the end.
-    pub fn form_at(&self, forms: &[Form], at: usize, limit: usize) -> Option<usize> {
+    /// Like [`Document::form_at`], for a plain list of forms (one entry's).
+    pub fn list_form_at(&self, forms: &[Form], at: usize, limit: usize) -> Option<usize> {
         forms
             .iter()
             .filter_map(|f| self.match_form(f, at, limit))
@@ -262,9 +277,11 @@ fn quoted_tokens(tokens: &[Token]) -> Vec<bool> {
 }
 
 impl Document<'_> {
-    /// Like [`Document::match_form`], whatever the form's language.
-    pub fn match_words_any_lang(&self, form: &Form, at: usize, limit: usize) -> Option<usize> {
-        self.match_words(&form.keys, at, limit)
+    /// Like [`Document::form_at`], whatever the forms' language.
+    pub fn form_at_any_lang(&self, forms: &FormIndex, at: usize, limit: usize) -> Option<usize> {
+        self.candidates(forms, at)
+            .filter_map(|(_, f)| self.match_words(&f.keys, at, limit))
+            .max()
     }
 }
 

@@ -57,10 +57,9 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
         let range = analysis.doc.sentence_range(s);
         // The last event built in this sentence: (index, kind, end of its trigger).
         let mut last: Option<(usize, EventKind, usize)> = None;
-        let triggers = &analysis.kb.lexicon.triggers;
         let found = analysis
             .doc
-            .find_entries(triggers, |t| &t.forms, range.clone());
+            .find_forms(&analysis.kb.lexicon.trigger_forms, range.clone());
         let starts: Vec<usize> = found.iter().map(|(_, r)| r.start).collect();
         let ends: Vec<usize> = found.iter().map(|(_, r)| r.end).collect();
         for (trigger_index, trigger_range) in found {
@@ -69,7 +68,9 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
             {
                 continue;
             }
-            let trigger = analysis.kb.lexicon.triggers[trigger_index].clone();
+            // Borrowed from the knowledge, not the analysis, which is changed below.
+            let kb = analysis.kb;
+            let trigger = &kb.lexicon.triggers[trigger_index];
             // Places after the trigger belong to it up to the next trigger.
             let next_trigger = starts
                 .iter()
@@ -96,7 +97,7 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
                 .map(|(index, _, _)| index);
             if let Some(event) = build_event(
                 analysis,
-                &trigger,
+                trigger,
                 trigger_range,
                 previous_trigger..next_trigger,
                 s,

@@ -4,8 +4,7 @@
 
 use super::analysis::{ActorDraft, Analysis, PlaceDraft, Referent};
 use super::{ActorKind, EntityKey, Lang};
-use crate::ontology::lexicon_form::Form;
-use crate::ontology::{best_label, BodyKind, NameTarget, PlaceType, StateBody};
+use crate::ontology::{best_label, BodyKind, NameTarget, PlaceType};
 use crate::text::{slug, TokenKind};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -79,11 +78,7 @@ fn mark_news_agencies(analysis: &mut Analysis) {
     let mut spans = Vec::new();
     let mut at = 0;
     while at < n {
-        match forms
-            .iter()
-            .filter_map(|f| doc.match_words_any_lang(f, at, n))
-            .max()
-        {
+        match doc.form_at_any_lang(forms, at, n) {
             Some(end) if doc.tokens[at].capitalised => {
                 spans.push(at..end);
                 at = end;
@@ -112,21 +107,25 @@ fn gazetteer_names(analysis: &mut Analysis) -> HashMap<usize, usize> {
             continue;
         }
         let mut found = None;
-        let longest = gazetteer.longest_name.min(n - at);
-        for len in (1..=longest).rev() {
+        // Only names that begin with this token, over free words, can match here.
+        let first = crate::text::key_form(&doc.tokens[at].fold);
+        let longest = gazetteer
+            .name_starts
+            .get(&first)
+            .map_or(0, |&l| l.min(n - at));
+        let free = (at..at + longest)
+            .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct && !analysis.occupied[t])
+            .count();
+        let mut key: Vec<String> = Vec::with_capacity(free);
+        key.push(first);
+        key.extend(
+            doc.tokens[at + 1..at + free.max(1)]
+                .iter()
+                .map(|t| crate::text::key_form(&t.fold)),
+        );
+        for len in (1..=free).rev() {
             let range = at..at + len;
-            if doc.tokens[range.clone()]
-                .iter()
-                .any(|t| t.kind == TokenKind::Punct)
-                || analysis.occupied[range.clone()].iter().any(|&o| o)
-            {
-                continue;
-            }
-            let key: Vec<String> = doc.tokens[range.clone()]
-                .iter()
-                .map(|t| crate::text::key_form(&t.fold))
-                .collect();
-            let Some(entries) = gazetteer.names.get(&key) else {
+            let Some(entries) = gazetteer.names.get(&key[..len]) else {
                 continue;
             };
             let written_ok: Vec<NameTarget> = entries
@@ -388,14 +387,9 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
     let doc = &analysis.doc;
     let n = doc.tokens.len();
     let bodies = &analysis.kb.lexicon.state_bodies;
-    fn forms_of(bodies: &[StateBody]) -> impl Iterator<Item = (usize, &Form)> + Clone {
-        bodies
-            .iter()
-            .enumerate()
-            .flat_map(|(i, b)| b.forms.iter().map(move |f| (i, f)))
-    }
+    let body_forms = &analysis.kb.lexicon.state_body_forms;
     let mut found: Vec<(Range<usize>, usize, bool)> = Vec::new();
-    for (body, range) in doc.find_forms(forms_of(bodies), 0..n) {
+    for (body, range) in doc.find_forms(body_forms, 0..n) {
         if bodies[body].body == BodyKind::Ministry {
             continue;
         }
@@ -449,7 +443,7 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
             let body = bodies.iter().find(|b| {
                 window
                     .clone()
-                    .any(|w| doc.form_at(&b.forms, w, t).is_some())
+                    .any(|w| doc.list_form_at(&b.forms, w, t).is_some())
             });
             if let Some(body) = body.filter(|b| b.body != BodyKind::Ministry) {
                 found.push((t..t + 1, country, body.body == BodyKind::ArmedForces));
@@ -459,7 +453,7 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
     // The gazetteer may have taken the demonym with the noun ("Eritrean troops",
     // "Eritrean government"): "Eritrean government troops" are still the forces, and
     // "Ethiopian and Eritrean troops" still names two forces.
-    for (body, range) in doc.find_forms(forms_of(bodies), 0..n) {
+    for (body, range) in doc.find_forms(body_forms, 0..n) {
         if bodies[body].body != BodyKind::ArmedForces {
             continue;
         }
@@ -525,13 +519,10 @@ fn state_bodies(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
 fn ministries(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
     let n = analysis.doc.tokens.len();
     let bodies = &analysis.kb.lexicon.state_bodies;
-    let forms = bodies
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.body == BodyKind::Ministry)
-        .flat_map(|(i, b)| b.forms.iter().map(move |f| (i, f)));
+    let ministry = |body: usize| bodies[body].body == BodyKind::Ministry;
+    let forms = &analysis.kb.lexicon.state_body_forms;
     let mut found = Vec::new();
-    for (_, range) in analysis.doc.find_forms(forms, 0..n) {
+    for (_, range) in analysis.doc.find_forms_of(forms, ministry, 0..n) {
         if analysis.occupied[range.clone()].iter().any(|&o| o) {
             continue;
         }
@@ -602,20 +593,13 @@ fn ministries(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
 fn descriptions(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
     let n = analysis.doc.tokens.len();
     let lexicon = &analysis.kb.lexicon;
-    let forms = lexicon
-        .descriptions
-        .iter()
-        .enumerate()
-        .flat_map(|(i, d)| d.forms.iter().map(move |f| (i, f)));
-    let matches = analysis.doc.find_forms(forms.clone(), 0..n);
+    let forms = &lexicon.description_forms;
+    let matches = analysis.doc.find_forms(forms, 0..n);
     // A name that holds a description gives its actor the trait: "M23 rebels", "groupes armés séparatistes".
     let mut named_traits = Vec::new();
     for mention in &analysis.mentions {
         if let Referent::Actor(actor) = mention.referent {
-            for (description, _) in analysis
-                .doc
-                .find_forms(forms.clone(), mention.tokens.clone())
-            {
+            for (description, _) in analysis.doc.find_forms(forms, mention.tokens.clone()) {
                 named_traits.extend(
                     lexicon.descriptions[description]
                         .trait_name
@@ -763,9 +747,14 @@ fn is_adjective_like(analysis: &Analysis, t: usize) -> bool {
         && !token.capitalised
         && !analysis.occupied[t]
         && token.fold.chars().count() > 3
-        && !analysis.kb.lexicon.class("not-a-name").iter().any(|f| {
-            f.words.first().and_then(|w| w.as_deref()) == Some(analysis.doc.keys[t].as_str())
-        })
+        && !analysis
+            .kb
+            .lexicon
+            .class("not-a-name")
+            .iter()
+            .any(|(_, f)| {
+                f.words.first().and_then(|w| w.as_deref()) == Some(analysis.doc.keys[t].as_str())
+            })
         && ![
             "dans", "depuis", "pour", "avec", "sans", "vers", "chez", "from", "with", "into",
             "near", "were", "have", "said", "ont", "sont", "etait", "avaient",
@@ -964,7 +953,7 @@ fn discover_proper_nouns(analysis: &mut Analysis) {
                 lexicon
                     .discovery_cues
                     .iter()
-                    .any(|c| c.actor_kind.is_some() && doc.is_form(&c.forms, j..k))
+                    .any(|c| c.actor_kind.is_some() && doc.is_list_form(&c.forms, j..k))
             })
         }) {
             run = k..run.end;
@@ -976,7 +965,7 @@ fn discover_proper_nouns(analysis: &mut Analysis) {
         let cue = lexicon.discovery_cues.iter().find_map(|cue| {
             (1..=4).find_map(|len| {
                 let start = before(len)?;
-                doc.is_form(&cue.forms, start..run.start)
+                doc.is_list_form(&cue.forms, start..run.start)
                     .then_some(cue.actor_kind)
             })
         });

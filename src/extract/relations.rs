@@ -59,10 +59,12 @@ pub fn find(analysis: &mut Analysis, from_events: Vec<EventRelation>) -> Vec<Rel
     }
     for s in 0..analysis.doc.sentences.len() {
         let range = analysis.doc.sentence_range(s);
-        let cues = &analysis.kb.lexicon.relation_cues;
-        let found = analysis.doc.find_entries(cues, |c| &c.forms, range.clone());
+        let found = analysis
+            .doc
+            .find_forms(&analysis.kb.lexicon.relation_cue_forms, range.clone());
         for (cue_index, cue_range) in found {
-            let cue = analysis.kb.lexicon.relation_cues[cue_index].clone();
+            let kb = analysis.kb;
+            let cue = &kb.lexicon.relation_cues[cue_index];
             if cue.kind == RelationKind::LocatedIn {
                 located_in(analysis, &cue_range, s, cue.confidence, &mut relations);
                 continue;

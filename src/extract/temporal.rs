@@ -21,6 +21,8 @@
 
 use crate::date::PartialDate;
 use crate::extract::{Lang, Span, TimeAnchor, TimeExpression};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// Finds the time expressions of one sentence and resolves them against the article date.
 ///
@@ -102,7 +104,7 @@ enum MonthWord {
     AmbiguousIn(Lang),
 }
 
-const MONTHS: &[(&str, u8, MonthWord)] = &[
+static MONTHS: Table<(&str, u8, MonthWord)> = Table::new(&[
     ("janvier", 1, MonthWord::Full),
     ("fevrier", 2, MonthWord::Full),
     ("mars", 3, MonthWord::AmbiguousIn(Lang::En)),
@@ -144,10 +146,10 @@ const MONTHS: &[(&str, u8, MonthWord)] = &[
     ("oct", 10, MonthWord::Abbrev),
     ("nov", 11, MonthWord::Abbrev),
     ("dec", 12, MonthWord::Abbrev),
-];
+]);
 
 /// Weekday names, 0 = Monday … 6 = Sunday (as [`PartialDate::weekday`]).
-const WEEKDAYS: &[(&str, u8)] = &[
+static WEEKDAYS: Table<(&str, u8)> = Table::new(&[
     ("lundi", 0),
     ("mardi", 1),
     ("mercredi", 2),
@@ -162,10 +164,10 @@ const WEEKDAYS: &[(&str, u8)] = &[
     ("friday", 4),
     ("saturday", 5),
     ("sunday", 6),
-];
+]);
 
 /// Parts of the day that may follow a weekday or "hier" ("jeudi soir", "Monday morning").
-const PARTS_OF_DAY: &[&str] = &[
+static PARTS_OF_DAY: Table<&str> = Table::new(&[
     "apres-midi",
     "matin",
     "soir",
@@ -175,27 +177,27 @@ const PARTS_OF_DAY: &[&str] = &[
     "afternoon",
     "evening",
     "night",
-];
+]);
 
 /// Words after a weekday, month or date that place it before or after the article date.
-const ORDER_SUFFIXES: &[(&str, Order)] = &[
+static ORDER_SUFFIXES: Table<(&str, Order)> = Table::new(&[
     ("dernier", Order::Before),
     ("derniere", Order::Before),
     ("passe", Order::Before),
     ("passee", Order::Before),
     ("prochain", Order::After),
     ("prochaine", Order::After),
-];
+]);
 
 /// Words before a weekday or month that place it ("last Friday", "next July").
-const ORDER_PREFIXES: &[(&str, Order)] = &[
+static ORDER_PREFIXES: Table<(&str, Order)> = Table::new(&[
     ("last", Order::Before),
     ("this", Order::OnOrBefore),
     ("next", Order::After),
-];
+]);
 
 /// Phrases after a month that give its year relative to the article ("May last year").
-const YEAR_SUFFIXES: &[(&str, i32)] = &[
+static YEAR_SUFFIXES: Table<(&str, i32)> = Table::new(&[
     ("last year", -1),
     ("this year", 0),
     ("next year", 1),
@@ -209,10 +211,10 @@ const YEAR_SUFFIXES: &[(&str, i32)] = &[
     ("l'annee passee", -1),
     ("de cette annee", 0),
     ("cette annee", 0),
-];
+]);
 
 /// Relative expressions, resolved against the article date.
-const RELATIVE: &[(&str, Rel)] = &[
+static RELATIVE: Table<(&str, Rel)> = Table::new(&[
     ("avant-hier", Rel::Day(-2)),
     ("apres-demain", Rel::Day(2)),
     ("the day before yesterday", Rel::Day(-2)),
@@ -268,11 +270,11 @@ const RELATIVE: &[(&str, Rel)] = &[
     ("l'an prochain", Rel::Year(1)),
     ("l'annee prochaine", Rel::Year(1)),
     ("next year", Rel::Year(1)),
-];
+]);
 
 /// The current period, named only after a modifier ("depuis le début de l'année", "by the end of
 /// the year"): alone, "l'année" or "the week" is too often some other year or week.
-const PERIODS: &[(&str, Rel)] = &[
+static PERIODS: Table<(&str, Rel)> = Table::new(&[
     ("l'annee", Rel::Year(0)),
     ("the year", Rel::Year(0)),
     ("le mois", Rel::Month(0)),
@@ -280,10 +282,10 @@ const PERIODS: &[(&str, Rel)] = &[
     ("the month", Rel::Month(0)),
     ("la semaine", Rel::Week(0)),
     ("the week", Rel::Week(0)),
-];
+]);
 
 /// Words that introduce a date and say how it anchors ("depuis 2020", "until March").
-const CUES: &[(&str, Cue)] = &[
+static CUES: Table<(&str, Cue)> = Table::new(&[
     (
         "depuis",
         Cue::Lead {
@@ -466,10 +468,10 @@ const CUES: &[(&str, Cue)] = &[
     ("ou", Cue::Conj),
     ("or", Cue::Conj),
     (",", Cue::Conj),
-];
+]);
 
 /// Words that pick a part of a period ("fin 2023", "mid-July", "early on Monday").
-const MODIFIERS: &[&str] = &[
+static MODIFIERS: Table<&str> = Table::new(&[
     "fin de",
     "fin",
     "debut de",
@@ -494,12 +496,12 @@ const MODIFIERS: &[&str] = &[
     "later",
     "tot",
     "tard",
-];
+]);
 
 /// Filler words between the cue and a weekday or a date ("on Monday", "le 7 octobre").
-const ARTICLES: &[&str] = &["on", "le", "ce"];
+static ARTICLES: Table<&str> = Table::new(&["on", "le", "ce"]);
 
-const SEASONS: &[&str] = &[
+static SEASONS: Table<&str> = Table::new(&[
     "ete",
     "hiver",
     "printemps",
@@ -509,9 +511,9 @@ const SEASONS: &[&str] = &[
     "spring",
     "autumn",
     "fall",
-];
+]);
 
-const UNITS: &[(&str, Unit)] = &[
+static UNITS: Table<(&str, Unit)> = Table::new(&[
     ("heure", Unit::Hour),
     ("heures", Unit::Hour),
     ("hour", Unit::Hour),
@@ -542,9 +544,9 @@ const UNITS: &[(&str, Unit)] = &[
     ("decade", Unit::Decade),
     ("decades", Unit::Decade),
     ("temps", Unit::Vague),
-];
+]);
 
-const NUMBER_WORDS: &[(&str, i64)] = &[
+static NUMBER_WORDS: Table<(&str, i64)> = Table::new(&[
     ("un", 1),
     ("une", 1),
     ("deux", 2),
@@ -577,10 +579,10 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
     ("fifteen", 15),
     ("twenty", 20),
     ("thirty", 30),
-];
+]);
 
 /// Words that may sit between a duration's lead and its unit ("depuis plusieurs jours").
-const VAGUE_QUANTITIES: &[&str] = &[
+static VAGUE_QUANTITIES: Table<&str> = Table::new(&[
     "des",
     "plusieurs",
     "quelques",
@@ -603,10 +605,10 @@ const VAGUE_QUANTITIES: &[&str] = &[
     "dernieres",
     "dernier",
     "derniere",
-];
+]);
 
 /// Of those, the ones that make "in …" or "ces …" mean "recently".
-const RECENT: &[&str] = &[
+static RECENT: Table<&str> = Table::new(&[
     "recent",
     "recents",
     "past",
@@ -615,10 +617,10 @@ const RECENT: &[&str] = &[
     "dernieres",
     "dernier",
     "derniere",
-];
+]);
 
 /// Words that introduce a duration, and whether they need a "recent" word to mean one.
-const DURATION_LEADS: &[(&str, bool)] = &[
+static DURATION_LEADS: Table<(&str, bool)> = Table::new(&[
     ("depuis", false),
     ("for", false),
     ("pendant", false),
@@ -628,7 +630,7 @@ const DURATION_LEADS: &[(&str, bool)] = &[
     ("in", true),
     ("over", true),
     ("during", true),
-];
+]);
 
 /// Words that may follow a year introduced by a weak cue ("de 2012 à 2022", "by 2030, the…").
 /// Any other lower-case word suggests a count: "plus de 2000 soldats", "by 2000 troops".
@@ -778,6 +780,93 @@ fn phrase_tokens(phrase: &str) -> impl Iterator<Item = &str> {
             .flatten()
         })
     })
+}
+
+/// A vocabulary table whose phrases are indexed (on first use) by their first token
+/// and as a whole, so that a position is tried only against the phrases that can
+/// begin there, and a word is looked up without a scan.
+struct Table<E: 'static> {
+    entries: &'static [E],
+    index: OnceLock<TableIndex>,
+}
+
+/// The indexes of a [`Table`]: positions of its entries, in table order.
+struct TableIndex {
+    /// The first token of a phrase → its entries.
+    by_first: FxHashMap<&'static str, Vec<usize>>,
+    /// A whole phrase → its entries.
+    by_phrase: FxHashMap<&'static str, Vec<usize>>,
+}
+
+/// An entry of a [`Table`]: a phrase, alone or with its value.
+trait Phrase {
+    fn phrase(&self) -> &'static str;
+}
+
+impl Phrase for &'static str {
+    fn phrase(&self) -> &'static str {
+        self
+    }
+}
+
+impl<T> Phrase for (&'static str, T) {
+    fn phrase(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl<T, U> Phrase for (&'static str, T, U) {
+    fn phrase(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl<E: Phrase> Table<E> {
+    const fn new(entries: &'static [E]) -> Self {
+        Self {
+            entries,
+            index: OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &TableIndex {
+        self.index.get_or_init(|| {
+            let mut by_first: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+            let mut by_phrase: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+            for (k, entry) in self.entries.iter().enumerate() {
+                if let Some(first) = phrase_tokens(entry.phrase()).next() {
+                    by_first.entry(first).or_default().push(k);
+                }
+                by_phrase.entry(entry.phrase()).or_default().push(k);
+            }
+            TableIndex {
+                by_first,
+                by_phrase,
+            }
+        })
+    }
+
+    /// The entries at the given positions.
+    fn entries_at<'t>(
+        &'t self,
+        positions: Option<&'t Vec<usize>>,
+    ) -> impl Iterator<Item = &'static E> + 't {
+        let entries = self.entries;
+        positions
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(move |&k| &entries[k])
+    }
+
+    /// The entries whose phrase begins with the token `word`, in table order.
+    fn starting_with(&self, word: Option<&str>) -> impl Iterator<Item = &'static E> + '_ {
+        self.entries_at(word.and_then(|w| self.index().by_first.get(w)))
+    }
+
+    /// The entries whose phrase is `word`, in table order.
+    fn exactly(&self, word: Option<&str>) -> impl Iterator<Item = &'static E> + '_ {
+        self.entries_at(word.and_then(|w| self.index().by_phrase.get(w)))
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -962,9 +1051,9 @@ impl Scanner<'_> {
     }
 
     /// The longest phrase of a table written at `i`, with its value.
-    fn longest<T: Copy>(&self, i: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
+    fn longest<T: Copy>(&self, i: usize, table: &Table<(&str, T)>) -> Option<(usize, T)> {
         table
-            .iter()
+            .starting_with(self.norm(i))
             .filter_map(|&(p, value)| self.phrase(i, p).map(|end| (end, value)))
             .fold(None, |best: Option<(usize, T)>, (end, value)| match best {
                 Some((e, _)) if e >= end => best,
@@ -973,8 +1062,9 @@ impl Scanner<'_> {
     }
 
     /// Every phrase of a list written at `i`, by end.
-    fn all_ends(&self, i: usize, list: &[&str]) -> Vec<usize> {
-        list.iter().filter_map(|p| self.phrase(i, p)).collect()
+    fn all_ends<'s>(&'s self, i: usize, list: &'s Table<&str>) -> impl Iterator<Item = usize> + 's {
+        list.starting_with(self.norm(i))
+            .filter_map(move |p| self.phrase(i, p))
     }
 
     /// The expression starting at token `i`, the longest one if several.
@@ -995,26 +1085,18 @@ impl Scanner<'_> {
 
     /// Every way of reading cue, modifier and article words at `i`.
     fn leads(&self, i: usize) -> Vec<Lead> {
-        let mut cues = vec![(Cue::None, i)];
-        cues.extend(
-            CUES.iter()
+        // Each word is optional: first without it, then every way of reading it.
+        let cues = std::iter::once((Cue::None, i)).chain(
+            CUES.starting_with(self.norm(i))
                 .filter_map(|&(p, cue)| self.phrase(i, p).map(|e| (cue, e))),
         );
         let mut leads = Vec::new();
         for (cue, after_cue) in cues {
-            let mut modifiers = vec![(false, after_cue)];
-            modifiers.extend(
-                self.all_ends(after_cue, MODIFIERS)
-                    .into_iter()
-                    .map(|e| (true, e)),
-            );
+            let modifiers = std::iter::once((false, after_cue))
+                .chain(self.all_ends(after_cue, &MODIFIERS).map(|e| (true, e)));
             for (modifier, after_modifier) in modifiers {
-                let mut articles = vec![(false, after_modifier)];
-                articles.extend(
-                    self.all_ends(after_modifier, ARTICLES)
-                        .into_iter()
-                        .map(|e| (true, e)),
-                );
+                let articles = std::iter::once((false, after_modifier))
+                    .chain(self.all_ends(after_modifier, &ARTICLES).map(|e| (true, e)));
                 for (article, core_start) in articles {
                     leads.push(Lead {
                         at: i,
@@ -1043,7 +1125,7 @@ impl Scanner<'_> {
         cores.extend(self.relative(i));
         if lead.modifier {
             cores.extend(
-                self.longest(i, PERIODS)
+                self.longest(i, &PERIODS)
                     .map(|(e, rel)| (e, Core::Relative(rel))),
             );
         }
@@ -1135,14 +1217,11 @@ impl Scanner<'_> {
 
     /// "samedi", "jeudi soir", "dimanche dernier", "last Friday", "lundi 28 octobre".
     fn weekday(&self, i: usize) -> Option<(usize, Core)> {
-        let (prefix, j) = match self.longest(i, ORDER_PREFIXES) {
+        let (prefix, j) = match self.longest(i, &ORDER_PREFIXES) {
             Some((e, order)) => (Some(order), e),
             None => (None, i),
         };
-        let weekday = WEEKDAYS
-            .iter()
-            .find(|(w, _)| self.is(j, w))
-            .map(|&(_, d)| d)?;
+        let weekday = WEEKDAYS.exactly(self.norm(j)).next().map(|&(_, d)| d)?;
         let mut end = j + 1;
         if prefix.is_none() {
             // The weekday of an explicit date adds nothing: "lundi 28 octobre", "Monday, Oct. 28".
@@ -1154,7 +1233,7 @@ impl Scanner<'_> {
         end = self.part_of_day(end).unwrap_or(end);
         let mut order = prefix.unwrap_or(Order::OnOrBefore);
         if prefix.is_none() {
-            if let Some((e, o)) = self.longest(end, ORDER_SUFFIXES) {
+            if let Some((e, o)) = self.longest(end, &ORDER_SUFFIXES) {
                 order = o;
                 end = e;
             }
@@ -1163,7 +1242,7 @@ impl Scanner<'_> {
     }
 
     fn part_of_day(&self, i: usize) -> Option<usize> {
-        self.all_ends(i, PARTS_OF_DAY).into_iter().max()
+        self.all_ends(i, &PARTS_OF_DAY).max()
     }
 
     /// "28 octobre", "1er janvier 2024", "7-Octobre", "Aug. 24", "Sept. 1, 2022".
@@ -1205,7 +1284,7 @@ impl Scanner<'_> {
     fn date(&self, day: u8, month: u8, year: Option<i32>, end: usize) -> Option<(usize, Core)> {
         // Without a year, check against a leap year so that "29 février" stays possible.
         PartialDate::day(year.unwrap_or(2000), month, day)?;
-        let (end, order) = match (year, self.longest(end, ORDER_SUFFIXES)) {
+        let (end, order) = match (year, self.longest(end, &ORDER_SUFFIXES)) {
             (None, Some((e, o))) => (e, o),
             _ => (end, Order::OnOrBefore),
         };
@@ -1245,8 +1324,8 @@ impl Scanner<'_> {
     fn month_name(&self, i: usize) -> Option<(u8, MonthWord, usize)> {
         let norm = self.norm(i)?;
         MONTHS
-            .iter()
-            .find(|(m, _, _)| *m == norm)
+            .exactly(Some(norm))
+            .next()
             .map(|&(_, month, word)| (month, word, i + 1))
     }
 
@@ -1262,7 +1341,7 @@ impl Scanner<'_> {
 
     /// "juillet", "juillet 2023", "May last year", "last July", "juillet dernier".
     fn month(&self, i: usize, context: bool) -> Option<(usize, Core)> {
-        let (prefix, j) = match self.longest(i, ORDER_PREFIXES) {
+        let (prefix, j) = match self.longest(i, &ORDER_PREFIXES) {
             Some((e, order)) => (Some(order), e),
             None => (None, i),
         };
@@ -1284,10 +1363,10 @@ impl Scanner<'_> {
         }
         let suffix = if prefix.is_some() {
             None
-        } else if let Some((e, k)) = self.longest(end, YEAR_SUFFIXES) {
+        } else if let Some((e, k)) = self.longest(end, &YEAR_SUFFIXES) {
             Some((e, YearRef::Offset(i64::from(k))))
         } else {
-            self.longest(end, ORDER_SUFFIXES)
+            self.longest(end, &ORDER_SUFFIXES)
                 .map(|(e, o)| (e, YearRef::Recent(o)))
         };
         let ambiguous = match word {
@@ -1320,9 +1399,7 @@ impl Scanner<'_> {
         if let Some(e) = self.phrase(j, "l'").or_else(|| self.phrase(j, "the")) {
             j = e;
         }
-        if !SEASONS.iter().any(|s| self.is(j, s)) {
-            return None;
-        }
+        SEASONS.exactly(self.norm(j)).next()?;
         j += 1;
         if self.is(j, "de") || self.is(j, "of") {
             j += 1;
@@ -1332,7 +1409,7 @@ impl Scanner<'_> {
 
     /// "hier", "hier soir", "last week", "le mois dernier", "l'an dernier".
     fn relative(&self, i: usize) -> Option<(usize, Core)> {
-        let (mut end, rel) = self.longest(i, RELATIVE)?;
+        let (mut end, rel) = self.longest(i, &RELATIVE)?;
         if matches!(rel, Rel::Day(_)) {
             end = self.part_of_day(end).unwrap_or(end);
         }
@@ -1362,7 +1439,7 @@ impl Scanner<'_> {
             }
         }
         DURATION_LEADS
-            .iter()
+            .starting_with(self.norm(i))
             .filter_map(|&(lead, needs_recent)| {
                 let q = self.quantity(self.phrase(i, lead)?)?;
                 (!needs_recent || q.recent).then_some(q.end)
@@ -1380,7 +1457,8 @@ impl Scanner<'_> {
             let t = self.tokens.get(j)?;
             // A unit ends the quantity, but a lone singular one is no duration ("depuis an"),
             // and "an" may be the article of "an hour".
-            let unit = UNITS.iter().find(|(u, _)| *u == t.norm).map(|&(_, u)| u);
+            let norm = Some(t.norm.as_str());
+            let unit = UNITS.exactly(norm).next().map(|&(_, u)| u);
             if let Some(unit) = unit.filter(|_| j > i || t.norm.ends_with('s')) {
                 let count = if vague { None } else { count };
                 return Some(Quantity {
@@ -1392,17 +1470,14 @@ impl Scanner<'_> {
             }
             let number = match t.kind {
                 Kind::Number if !t.grouped && t.norm.len() <= 4 => t.norm.parse().ok(),
-                _ => NUMBER_WORDS
-                    .iter()
-                    .find(|(w, _)| *w == t.norm)
-                    .map(|&(_, n)| n),
+                _ => NUMBER_WORDS.exactly(norm).next().map(|&(_, n)| n),
             };
             if let Some(n) = number {
                 vague |= count.is_some();
                 count = Some(n);
-            } else if VAGUE_QUANTITIES.contains(&t.norm.as_str()) {
+            } else if VAGUE_QUANTITIES.exactly(norm).next().is_some() {
                 vague = true;
-                recent |= RECENT.contains(&t.norm.as_str());
+                recent |= RECENT.exactly(norm).next().is_some();
             } else {
                 return None;
             }

@@ -5,6 +5,7 @@ use super::OntologyError;
 use crate::date::PartialDate;
 use crate::extract::{ActorKind, Lang};
 use crate::text::name_key;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -128,9 +129,11 @@ pub struct Gazetteer {
     /// Known places, countries included.
     pub places: Vec<KnownPlace>,
     /// Folded name tokens → entries.
-    pub names: HashMap<Vec<String>, Vec<NameEntry>>,
+    pub names: FxHashMap<Vec<String>, Vec<NameEntry>>,
     /// The longest name, in tokens.
     pub longest_name: usize,
+    /// The first token of each name → the length of the longest name it begins, in tokens.
+    pub name_starts: FxHashMap<String, usize>,
     actor_index: HashMap<String, usize>,
     place_index: HashMap<String, usize>,
     /// Subjects read and not yet built, with the file that first named them.
@@ -280,7 +283,7 @@ impl Gazetteer {
     }
 
     fn index_names(&mut self) {
-        let mut names: HashMap<Vec<String>, Vec<NameEntry>> = HashMap::new();
+        let mut names: FxHashMap<Vec<String>, Vec<NameEntry>> = FxHashMap::default();
         let mut add = |label: &Label, target: NameTarget| {
             let key = name_key(&label.text);
             if key.is_empty() {
@@ -318,6 +321,12 @@ impl Gazetteer {
             }
         }
         self.longest_name = names.keys().map(Vec::len).max().unwrap_or(0);
+        let mut name_starts: FxHashMap<String, usize> = FxHashMap::default();
+        for key in names.keys() {
+            let longest = name_starts.entry(key[0].clone()).or_default();
+            *longest = (*longest).max(key.len());
+        }
+        self.name_starts = name_starts;
         self.names = names;
     }
 

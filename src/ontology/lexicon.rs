@@ -4,12 +4,15 @@
 //! six words) and what finding one means. How forms attach to their
 //! arguments is given by a [`CueFrame`].
 
+use super::form_index::FormIndex;
 use super::turtle::{read_nodes, Node, Value};
 use super::OntologyError;
 use crate::extract::{ActorKind, EventKind, Lang, RelationKind};
 use crate::text::{key_form, match_key, tokenize, TokenKind};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::LazyLock;
 
 const AG: &str = "https://w3id.org/actorgraph/ns#";
 const LEX: &str = "https://w3id.org/actorgraph/lexicon#";
@@ -149,7 +152,10 @@ pub struct WordClass {
     pub forms: Vec<Form>,
 }
 
-/// All lexicon entries.
+/// All lexicon entries, and the indexes of their forms.
+///
+/// The indexes are built by [`Lexicon::finish`] once every file is read; an entry
+/// added or changed afterwards is not in them.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     /// Event triggers.
@@ -166,6 +172,31 @@ pub struct Lexicon {
     pub discovery_cues: Vec<DiscoveryCue>,
     /// Word classes by name.
     pub word_classes: HashMap<String, WordClass>,
+    /// The forms of the event triggers, owned by trigger index.
+    pub trigger_forms: FormIndex,
+    /// The forms of the relation cues, owned by cue index.
+    pub relation_cue_forms: FormIndex,
+    /// The forms of the claim cues, owned by cue index.
+    pub claim_cue_forms: FormIndex,
+    /// The forms of the descriptions, owned by description index.
+    pub description_forms: FormIndex,
+    /// The forms of the state bodies, owned by state body index.
+    pub state_body_forms: FormIndex,
+    /// The forms of each word class, by class name.
+    class_forms: FxHashMap<String, FormIndex>,
+}
+
+/// What [`Lexicon::class`] gives for a class the lexicon lacks.
+static NO_FORMS: LazyLock<FormIndex> = LazyLock::new(FormIndex::default);
+
+/// The forms of a list of entries, each owned by its entry's index.
+fn entry_forms<T>(entries: &[T], forms: impl Fn(&T) -> &[Form]) -> FormIndex {
+    FormIndex::new(
+        entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| forms(e).iter().map(move |f| (i, f))),
+    )
 }
 
 impl Lexicon {
@@ -303,11 +334,23 @@ impl Lexicon {
         Ok(())
     }
 
-    /// The forms of a word class (empty if the lexicon lacks it).
-    pub fn class(&self, name: &str) -> &[Form] {
-        self.word_classes
-            .get(name)
-            .map_or(&[], |c| c.forms.as_slice())
+    /// Builds the form indexes, once every file is read.
+    pub fn finish(&mut self) {
+        self.trigger_forms = entry_forms(&self.triggers, |t| &t.forms);
+        self.relation_cue_forms = entry_forms(&self.relation_cues, |c| &c.forms);
+        self.claim_cue_forms = entry_forms(&self.claim_cues, |c| &c.forms);
+        self.description_forms = entry_forms(&self.descriptions, |d| &d.forms);
+        self.state_body_forms = entry_forms(&self.state_bodies, |b| &b.forms);
+        self.class_forms = self
+            .word_classes
+            .iter()
+            .map(|(name, class)| (name.clone(), FormIndex::of_forms(&class.forms)))
+            .collect();
+    }
+
+    /// The forms of a word class (none if the lexicon lacks it).
+    pub fn class(&self, name: &str) -> &FormIndex {
+        self.class_forms.get(name).unwrap_or(&NO_FORMS)
     }
 }
 

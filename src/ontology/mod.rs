@@ -3,10 +3,12 @@
 //! The extractor never sees RDF: this module turns the Turtle files into
 //! [`Gazetteer`] and [`Lexicon`] values once, at start-up.
 
+mod form_index;
 mod gazetteer;
 mod lexicon;
-/// Lexicon forms and their parser, for the extractor.
+/// Lexicon forms, their parser and their index, for the extractor.
 pub mod lexicon_form {
+    pub use super::form_index::FormIndex;
     pub use super::lexicon::{form, Form};
 }
 mod turtle;
@@ -76,6 +78,7 @@ impl Knowledge {
         for path in &lexicon_files {
             lexicon.add_file(path)?;
         }
+        lexicon.finish();
         Ok(Self { gazetteer, lexicon })
     }
 }
