@@ -202,7 +202,7 @@ const MAX_BATCH_ARTICLES: usize = 4096;
 /// Quads per transaction at most (a transaction holds its changes in memory).
 const MAX_TRANSACTION_QUADS: usize = 50_000;
 /// Quads per bulk-loader commit at most.
-const MAX_BULK_QUADS: usize = 400_000;
+const MAX_BULK_QUADS: usize = 250_000;
 
 /// Loads every article under `paths` into `store`, extracting with `options.jobs`
 /// workers, reporting bad inputs to `observer` and going on, until `stop` is set:
