@@ -454,7 +454,10 @@ async fn results_stream_and_a_client_leaving_cancels_its_query() {
 
     // A small result goes out whole, with its length.
     let small = server
-        .sparql("SELECT ?x WHERE { VALUES ?x { 1 2 3 } }", "text/tab-separated-values")
+        .sparql(
+            "SELECT ?x WHERE { VALUES ?x { 1 2 3 } }",
+            "text/tab-separated-values",
+        )
         .await;
     assert_eq!(small.status(), StatusCode::OK);
     let length = small.content_length();
