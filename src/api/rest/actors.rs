@@ -402,8 +402,6 @@ pub async fn relations(
     if let Some(page) = state.relation_pages.get(generation, &key) {
         return Ok(page.to_response());
     }
-    // Every relation of the actor, computed once per generation: it reads all the
-    // actor's relations and events, which other pages and filters then share.
     // Every relation of the actor, computed once per generation (concurrent requests
     // wait for one computation, kept even if they time out): it reads all the actor's
     // relations and events, which other pages and filters then share.
@@ -420,7 +418,8 @@ pub async fn relations(
         }
     })
     .await?;
-    let mut items: Vec<&RelationDto> = all
+    // Already in page order (see `actor_relations`): filtering keeps it.
+    let items: Vec<&RelationDto> = all
         .items
         .iter()
         .filter(|item| {
@@ -432,18 +431,6 @@ pub async fn relations(
                 && in_window(item, since, until)
         })
         .collect();
-    // The best supported first; the order is total, so pages do not overlap.
-    items.sort_by(|a, b| {
-        b.evidence_count
-            .cmp(&a.evidence_count)
-            .then_with(|| a.predicate.cmp(&b.predicate))
-            .then_with(|| a.actor.id.cmp(&b.actor.id))
-            .then_with(|| a.direction.cmp(&b.direction))
-            .then_with(|| {
-                (a.derived == Derived::CoParticipation)
-                    .cmp(&(b.derived == Derived::CoParticipation))
-            })
-    });
     let total = items.len();
     let (items, next) = page.slice(items);
     let body = RelationPage {
@@ -466,7 +453,8 @@ pub async fn relations(
     Ok(response)
 }
 
-/// Every relation of the actor `id`, its evidence newest first (undated last).
+/// Every relation of the actor `id` in page order (most evidence first), its evidence
+/// newest first (undated last).
 fn actor_relations(store: &KgStore, id: &str) -> Result<relations::ActorRelations, Problem> {
     let record = find(store, id)?;
     let edges = relations::edges(store, &Scope::Actor(record.iri.clone()))?;
@@ -477,6 +465,18 @@ fn actor_relations(store: &KgStore, id: &str) -> Result<relations::ActorRelation
     for item in &mut items {
         item.evidence.sort_by(|a, b| b.date.cmp(&a.date));
     }
+    // The best supported first; the order is total, so pages do not overlap.
+    items.sort_by(|a, b| {
+        b.evidence_count
+            .cmp(&a.evidence_count)
+            .then_with(|| a.predicate.cmp(&b.predicate))
+            .then_with(|| a.actor.id.cmp(&b.actor.id))
+            .then_with(|| a.direction.cmp(&b.direction))
+            .then_with(|| {
+                (a.derived == Derived::CoParticipation)
+                    .cmp(&(b.derived == Derived::CoParticipation))
+            })
+    });
     Ok(relations::ActorRelations {
         actor: names.link(&record.iri),
         items,
