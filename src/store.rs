@@ -13,13 +13,14 @@ use oxigraph::model::{
 };
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::{LoaderError, StorageError, Store};
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 mod backup;
 mod batch;
+pub mod changes;
 mod graph_store;
 pub mod guard;
 pub mod remote;
@@ -27,6 +28,7 @@ mod storage;
 mod update;
 
 pub use batch::ArticleGraph;
+pub use changes::ChangeLog;
 pub use graph_store::{GraphTarget, LoadMode};
 pub use oxigraph::sparql::results::QueryResultsFormat;
 pub use oxigraph::sparql::CancellationToken;
@@ -127,9 +129,9 @@ pub struct Embedded {
     store: Store,
     /// Serialises writers: oxigraph's RocksDB transactions do not detect write conflicts.
     writer: Arc<Mutex<()>>,
-    /// Counts committed writes, so that views computed from the store (the REST
-    /// search index) know when to refresh. Bumped after each commit.
-    generation: Arc<AtomicU64>,
+    /// Counts committed writes and what each touched, so that views computed from
+    /// the store (the REST search index, relations) know when to refresh.
+    changes: Arc<ChangeLog>,
 }
 
 /// The form of a SPARQL query, known before evaluation (for content negotiation).
@@ -353,19 +355,24 @@ impl Embedded {
         Self {
             store,
             writer: Arc::new(Mutex::new(())),
-            generation: Arc::new(AtomicU64::new(0)),
+            changes: Arc::new(ChangeLog::default()),
         }
     }
 
     /// The number of writes committed through this store since it was opened. A view
     /// computed after reading generation `g` is current as long as it is still `g`.
     pub fn generation(&self) -> u64 {
-        self.generation.load(Ordering::Acquire)
+        self.changes.generation()
     }
 
-    /// Records a committed write.
+    /// What the writes after `generation` did: see [`ChangeLog`].
+    pub fn changes(&self) -> &ChangeLog {
+        &self.changes
+    }
+
+    /// Records a committed write whose reach is not known (it may touch anything).
     fn changed(&self) {
-        self.generation.fetch_add(1, Ordering::AcqRel);
+        self.changes.record(None);
     }
 
     /// Replaces the content of an article's graph with `quads`, in one transaction.
@@ -387,11 +394,16 @@ impl Embedded {
         let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
         let mut transaction = self.store.start_transaction()?;
         let existed = transaction.contains_named_graph(article_iri)?;
+        let mut touched = HashSet::new();
         if existed {
+            let old = transaction
+                .quads_for_pattern(None, None, None, Some(article_iri.as_ref().into()))
+                .collect::<Result<Vec<_>, _>>()?;
+            changes::collect_tracked(&old, &mut touched);
             transaction.remove_named_graph(article_iri)?;
         }
         transaction.commit()?;
-        self.changed();
+        self.changes.record(Some(touched));
         Ok(existed)
     }
 

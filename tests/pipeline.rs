@@ -190,3 +190,72 @@ fn concurrent_writers(store: &KgStore, knowledge: &std::sync::Arc<Knowledge>) {
     }
     assert_eq!(store.article_count().unwrap(), 8);
 }
+
+/// The REST views outlive writes that touch none of what they read: the store must
+/// say which actors and places each write touched, and count a write of unknown reach
+/// as touching everything.
+#[test]
+fn writes_record_the_actors_and_places_they_touch() {
+    use actorgraph::store::{ArticleGraph, GraphSelection, SparqlUpdate};
+    let (_dir, store, knowledge) = open();
+    let iri = |path: &str| format!("{}{path}", actorgraph::rdf::BASE);
+    let (wagner, isgs, dori) = (iri("actor/wagner"), iri("actor/isgs"), iri("place/dori"));
+    let graph = |text: &[u8]| {
+        let article = parse_bytes(text).unwrap();
+        let facts = actorgraph::extract::extract(&article, &knowledge);
+        ArticleGraph {
+            iri: actorgraph::rdf::article_iri(&article.id),
+            quads: actorgraph::rdf::article_quads(&article, &facts),
+        }
+    };
+    let others = graph(
+        "date 2024-10\nL'armée burkinabè a affronté des combattants de l'EIGS près de Dori."
+            .as_bytes(),
+    );
+    let about_wagner = graph(
+        "date 2024-10\nLes combattants du JNIM ont attaqué une colonne du groupe Wagner."
+            .as_bytes(),
+    );
+
+    let start = store.generation();
+    assert_eq!(store.touched_since(start), Some(Default::default()));
+    assert!(store.replace_articles(std::slice::from_ref(&others))[0].is_ok());
+    let touched = store
+        .touched_since(start)
+        .expect("an article write is known");
+    assert!(
+        touched.contains(&isgs) && touched.contains(&dori),
+        "{touched:?}"
+    );
+    assert!(!touched.contains(&wagner), "{touched:?}");
+    assert!(store.untouched_since(start, std::slice::from_ref(&wagner)));
+    assert!(!store.untouched_since(start, &[wagner.clone(), isgs.clone()]));
+
+    // The bulk loader's writes are known too.
+    let bulk = store.generation();
+    store
+        .bulk_load_articles(vec![about_wagner.clone()])
+        .unwrap();
+    assert!(!store.untouched_since(bulk, std::slice::from_ref(&wagner)));
+    assert!(store.untouched_since(bulk, std::slice::from_ref(&isgs)));
+
+    // Removing (or replacing) an article touches what its old graph held.
+    let removal = store.generation();
+    assert!(store.remove_article(&others.iri).unwrap());
+    assert!(!store.untouched_since(removal, std::slice::from_ref(&isgs)));
+    assert!(store.untouched_since(removal, std::slice::from_ref(&wagner)));
+
+    // A SPARQL update may touch anything.
+    let update = store.generation();
+    let text = "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> <http://example.org/b> 1 } }";
+    store
+        .update(
+            SparqlUpdate::parse(text, None).unwrap(),
+            &GraphSelection::default(),
+            None,
+        )
+        .unwrap();
+    assert_eq!(store.touched_since(update), None);
+    assert!(!store.untouched_since(update, std::slice::from_ref(&isgs)));
+    assert!(store.untouched_since(store.generation(), std::slice::from_ref(&isgs)));
+}

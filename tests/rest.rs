@@ -802,3 +802,104 @@ async fn web_ui_is_served_beside_the_apis() {
         .unwrap();
     assert_eq!(post.status(), 405);
 }
+
+/// An article about actors other than Wagner (the Burkinabè army and the Islamic State in the Sahel).
+const ARTICLE_ABOUT_OTHERS: &str =
+    "date 2024-10\nL'armée burkinabè a affronté des combattants de l'EIGS près de Dori.";
+/// An article where the JNIM attacks Wagner.
+const ARTICLE_ABOUT_WAGNER: &str =
+    "date 2024-10\nLes combattants du JNIM ont attaqué une colonne du groupe Wagner près de Tombouctou.";
+
+/// The search result for `id` among the actors matching `q`.
+async fn searched(server: &Server, q: &str, id: &str) -> Value {
+    let page = server.json(&format!("/api/actors?q={q}"), 200).await;
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["id"] == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("{id} not found by {q:?}: {page}"))
+}
+
+/// Search and relations are kept between requests (patched or kept after writes that
+/// touch other actors): every answer must still be the store's.
+#[tokio::test]
+async fn search_and_relations_follow_the_writes_that_touch_them() {
+    for server in Server::each().await {
+        let relations = || server.json("/api/actors/wagner/relations?limit=500", 200);
+        let before = relations().await;
+        let with_jnim = |page: &Value| {
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["actor"]["id"] == "jnim" && r["predicate"] == "opposes")
+        };
+        assert!(!with_jnim(&before), "{before}");
+        let wagner = searched(&server, "wagner", "wagner").await;
+        let isgs = searched(&server, "eigs", "isgs").await;
+
+        // A write about others: Wagner's answers stay the same, the others' change.
+        let others = server.post_article(Some(TOKEN), ARTICLE_ABOUT_OTHERS).await;
+        assert_eq!(others.status(), 201);
+        assert_eq!(relations().await, before);
+        assert_eq!(searched(&server, "wagner", "wagner").await, wagner);
+        let isgs_after = searched(&server, "eigs", "isgs").await;
+        assert_eq!(
+            isgs_after["mentions"].as_u64(),
+            isgs["mentions"].as_u64().map(|n| n + 1)
+        );
+
+        // A write about Wagner: its relations and counts change at once.
+        let about = server.post_article(Some(TOKEN), ARTICLE_ABOUT_WAGNER).await;
+        assert_eq!(about.status(), 201);
+        let about: Value = about.json().await.unwrap();
+        let after = relations().await;
+        assert!(with_jnim(&after), "{after}");
+        let wagner_after = searched(&server, "wagner", "wagner").await;
+        assert_eq!(
+            wagner_after["mentions"].as_u64(),
+            wagner["mentions"].as_u64().map(|n| n + 1)
+        );
+        let jnim = server
+            .json("/api/actors/jnim/relations?with=wagner", 200)
+            .await;
+        assert_eq!(jnim["total"], 1, "{jnim}");
+
+        // A write of unknown reach (a SPARQL update) is seen too.
+        let update = server
+            .client
+            .post(format!("{}/update", server.base))
+            .bearer_auth(TOKEN)
+            .form(&[(
+                "update",
+                "INSERT DATA { GRAPH <http://example.org/notes> { <https://w3id.org/actorgraph/actor/wagner> <http://www.w3.org/2004/02/skos/core#altLabel> \"Vagnerovtsy\" } }",
+            )])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(update.status(), 204);
+        searched(&server, "vagnerovtsy", "wagner").await;
+
+        // Removing the article takes its relation away.
+        let id = about["id"].as_str().unwrap();
+        let delete = server
+            .client
+            .delete(format!("{}/api/articles/{id}", server.base))
+            .bearer_auth(TOKEN)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(delete.status(), 204);
+        assert!(!with_jnim(&relations().await));
+        let jnim = server
+            .json("/api/actors/jnim/relations?with=wagner", 200)
+            .await;
+        assert_eq!(jnim["total"], 0, "{jnim}");
+        assert_eq!(
+            searched(&server, "wagner", "wagner").await["mentions"],
+            wagner["mentions"]
+        );
+    }
+}

@@ -1,8 +1,9 @@
 //! Writing many articles at once: one transaction per batch, or oxigraph's bulk loader.
 
+use super::changes::collect_tracked;
 use super::{Embedded, StoreError};
 use oxigraph::model::{NamedNode, Quad};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::PoisonError;
 
 /// One article's graph, ready to be written: its IRI and every quad of it (all in that graph).
@@ -25,16 +26,22 @@ impl Embedded {
         let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
         let mut transaction = self.store.start_transaction()?;
         let mut existed = Vec::with_capacity(articles.len());
+        let mut touched = HashSet::new();
         for article in articles {
             let exists = transaction.contains_named_graph(&article.iri)?;
             if exists {
+                let old = transaction
+                    .quads_for_pattern(None, None, None, Some(article.iri.as_ref().into()))
+                    .collect::<Result<Vec<_>, _>>()?;
+                collect_tracked(&old, &mut touched);
                 transaction.remove_named_graph(&article.iri)?;
             }
+            collect_tracked(&article.quads, &mut touched);
             transaction.extend(&article.quads);
             existed.push(exists);
         }
         transaction.commit()?;
-        self.changed();
+        self.changes.record(Some(touched));
         Ok(existed)
     }
 
@@ -67,13 +74,22 @@ impl Embedded {
         let (stored, new): (Vec<usize>, Vec<usize>) = (0..articles.len())
             .filter(|&index| last_version[&articles[index].iri] == index)
             .partition(|&index| in_store[&articles[index].iri]);
+        let mut touched = HashSet::new();
         if !stored.is_empty() {
             let mut transaction = self.store.start_transaction()?;
             for &index in &stored {
-                transaction.remove_named_graph(&articles[index].iri)?;
+                let iri = &articles[index].iri;
+                let old = transaction
+                    .quads_for_pattern(None, None, None, Some(iri.as_ref().into()))
+                    .collect::<Result<Vec<_>, _>>()?;
+                collect_tracked(&old, &mut touched);
+                transaction.remove_named_graph(iri)?;
                 transaction.extend(&articles[index].quads);
             }
             transaction.commit()?;
+        }
+        for &index in stored.iter().chain(&new) {
+            collect_tracked(&articles[index].quads, &mut touched);
         }
         if !new.is_empty() {
             let threads = crate::load::default_jobs();
@@ -88,7 +104,7 @@ impl Embedded {
             loader.load_quads(quads)?;
             loader.commit()?;
         }
-        self.changed();
+        self.changes.record(Some(touched));
         Ok(existed)
     }
 }

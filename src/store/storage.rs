@@ -17,6 +17,7 @@ use crate::vocab::graphs;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{NamedNode, NamedNodeRef, Quad};
 use oxigraph::sparql::CancellationToken;
+use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -32,6 +33,19 @@ pub trait Storage: Send + Sync {
 
     /// The number of writes committed through this handle since it was opened.
     fn generation(&self) -> u64;
+
+    /// The actors, places and sources that writes after `generation` touched, or
+    /// `None` when that is not known (see [`super::ChangeLog`]). By default: unknown.
+    fn touched_since(&self, generation: u64) -> Option<HashSet<String>> {
+        (generation >= self.generation()).then(HashSet::new)
+    }
+
+    /// Whether no write after `generation` touched any of `resources` (IRIs of actors,
+    /// places or sources). By default: only when there was no write at all.
+    fn untouched_since(&self, generation: u64, resources: &[String]) -> bool {
+        let _ = resources;
+        generation >= self.generation()
+    }
 
     /// Replaces the content of an article's graph with `quads` (all in that graph),
     /// atomically. Returns whether the graph existed before.
@@ -165,6 +179,14 @@ impl Storage for Embedded {
 
     fn generation(&self) -> u64 {
         Embedded::generation(self)
+    }
+
+    fn touched_since(&self, generation: u64) -> Option<HashSet<String>> {
+        self.changes().touched_since(generation)
+    }
+
+    fn untouched_since(&self, generation: u64, resources: &[String]) -> bool {
+        self.changes().untouched_since(generation, resources)
     }
 
     fn replace_article(&self, article_iri: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError> {
@@ -350,6 +372,19 @@ impl KgStore {
     /// computed after reading generation `g` is current as long as it is still `g`.
     pub fn generation(&self) -> u64 {
         self.backend.generation()
+    }
+
+    /// The actors, places and described sources that writes after `generation`
+    /// touched, or `None` when that is not known (a SPARQL update, a remote store…):
+    /// views read at `generation` that depend on none of them are still current.
+    pub fn touched_since(&self, generation: u64) -> Option<HashSet<String>> {
+        self.backend.touched_since(generation)
+    }
+
+    /// Whether no write after `generation` touched any of `resources` (IRIs of
+    /// actors, places or described sources).
+    pub fn untouched_since(&self, generation: u64, resources: &[String]) -> bool {
+        self.backend.untouched_since(generation, resources)
     }
 
     /// Replaces the content of an article's graph with `quads`, atomically.

@@ -3,6 +3,7 @@
 
 use super::dto::{self, EventSummary, LabelDto, Link, Names};
 use super::jsonld::respond;
+use super::memo::Computed;
 use super::problem::Problem;
 use super::queries::{self, EntityRecord, Scope, ACTOR_CLASSES};
 use super::relations::{self, Derived, RelationDto};
@@ -13,6 +14,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use utoipa::{IntoParams, ToSchema};
 
 /// Search parameters.
@@ -251,7 +253,7 @@ pub fn find(store: &KgStore, id: &str) -> Result<EntityRecord, Problem> {
     let id = checked_id("actor", id)?;
     for kind in ["actor", "place"] {
         let iri = queries::iri(kind, &id);
-        if let Some(record) = queries::entities(store, ACTOR_CLASSES, Some(&iri))?
+        if let Some(record) = queries::entities(store, ACTOR_CLASSES, Some(&[iri.as_str()]))?
             .into_iter()
             .next()
         {
@@ -282,9 +284,16 @@ pub async fn list(
     let index = state.actor_search.clone();
     let body = blocking(&state, move |store| {
         let generation = store.generation();
-        let entities = index.get(generation, || {
-            queries::entities(store, ACTOR_CLASSES, None).map(search::index)
-        })?;
+        let entities = index.get(
+            generation,
+            |since| store.touched_since(since),
+            || queries::entities::<&str>(store, ACTOR_CLASSES, None).map(search::index),
+            |view, touched| {
+                let touched_iris: Vec<&String> = touched.iter().collect();
+                let fresh = queries::entities(store, ACTOR_CLASSES, Some(&touched_iris))?;
+                Ok::<_, crate::store::StoreError>(view.patched(touched, fresh))
+            },
+        )?;
         // Ranking orders each record on its own, so filtering by kind after it keeps the order.
         let mut ranked = search::rank_indexed(&text, &entities);
         if !kind.is_empty() {
@@ -399,20 +408,27 @@ pub async fn relations(
         page.limit,
         super::jsonld::wants_jsonld(&headers)
     );
-    if let Some(page) = state.relation_pages.get(generation, &key) {
+    let untouched = {
+        let store = state.store.clone();
+        move |since: u64, resources: &[String]| store.untouched_since(since, resources)
+    };
+    if let Some((page, _)) = state.relation_pages.get(generation, &key, &untouched) {
         return Ok(page.to_response());
     }
     // Every relation of the actor, computed once per generation (concurrent requests
     // wait for one computation, kept even if they time out): it reads all the actor's
     // relations and events, which other pages and filters then share.
     let lists = state.relation_lists.clone();
-    let all = blocking(&state, {
+    let (all, dependencies) = blocking(&state, {
         let id = id.clone();
         move |store| {
-            lists.get_or_compute(generation, &id, || {
-                actor_relations(store, &id).map(|all| {
-                    let weight = all.weight();
-                    (all, weight)
+            let untouched =
+                |since: u64, resources: &[String]| store.untouched_since(since, resources);
+            lists.get_or_compute(generation, &id, untouched, || {
+                actor_relations(store, &id).map(|(all, dependencies)| Computed {
+                    weight: all.weight(),
+                    answer: all,
+                    dependencies,
                 })
             })
         }
@@ -447,20 +463,31 @@ pub async fn relations(
     let page = super::Rendered::from_response(respond(&headers, StatusCode::OK, &body)).await?;
     let response = page.to_response();
     let weight = page.body.len();
-    state
-        .relation_pages
-        .insert(generation, key, std::sync::Arc::new(page), weight);
+    // A page depends on what its list was read from.
+    state.relation_pages.insert(
+        generation,
+        key,
+        std::sync::Arc::new(page),
+        dependencies,
+        weight,
+    );
     Ok(response)
 }
 
 /// Every relation of the actor `id` in page order (most evidence first), its evidence
-/// newest first (undated last).
-fn actor_relations(store: &KgStore, id: &str) -> Result<relations::ActorRelations, Problem> {
+/// newest first (undated last); and the IRIs it was read from (the actor, those it
+/// relates to, the sources of claims): a write touching none of them leaves it current.
+fn actor_relations(
+    store: &KgStore,
+    id: &str,
+) -> Result<(relations::ActorRelations, Arc<[String]>), Problem> {
     let record = find(store, id)?;
     let edges = relations::edges(store, &Scope::Actor(record.iri.clone()))?;
     let mut iris = relations::edge_iris(&edges);
     iris.push(record.iri.clone());
     let names = Names::fetch(store, iris.iter())?;
+    iris.sort_unstable();
+    iris.dedup();
     let mut items = relations::for_actor(&record.iri, edges, &names);
     for item in &mut items {
         item.evidence.sort_by(|a, b| b.date.cmp(&a.date));
@@ -477,10 +504,13 @@ fn actor_relations(store: &KgStore, id: &str) -> Result<relations::ActorRelation
                     .cmp(&(b.derived == Derived::CoParticipation))
             })
     });
-    Ok(relations::ActorRelations {
-        actor: names.link(&record.iri),
-        items,
-    })
+    Ok((
+        relations::ActorRelations {
+            actor: names.link(&record.iri),
+            items,
+        },
+        iris.into(),
+    ))
 }
 
 /// Whether a relation holds within `[since, until]`: its stated bounds, else the dates of

@@ -1,13 +1,17 @@
-//! Answers kept for one store generation, by key: what a costly read computed is
-//! reused by the next requests for the same key until a write commits.
+//! Answers kept across store generations, by key: what a costly read computed is
+//! reused by the next requests for the same key until a write touches what it was
+//! read from.
 //!
 //! Unlike [`super::search::GenerationCache`], which holds one view built in full, a
 //! [`GenerationMemo`] fills as requests come (an actor's relations are computed when
-//! asked for, not for all actors at once). Entries are tagged with the generation
-//! ([`crate::store::KgStore::generation`]) read *before* computing them, and served
-//! only to requests that read the same generation: an answer never outlives the
-//! store it was read from. The memo holds at most `budget` units of weight (the
-//! caller's measure of an answer's size); past that it starts again empty.
+//! asked for, not for all actors at once). Each entry carries the generation
+//! ([`crate::store::KgStore::generation`]) read *before* computing it and the
+//! resources it was read from (its dependencies: IRIs of actors, places, sources).
+//! A request at a later generation gets it only when the caller's check says no write
+//! since touched any of them ([`crate::store::KgStore::untouched_since`]); the entry
+//! then counts as read at the request's generation. An answer never disagrees with
+//! the store it is served for. The memo holds at most `budget` units of weight (the
+//! caller's measure of an answer's size): past that, stale entries go first, then all.
 //!
 //! [`GenerationMemo::get_or_compute`] computes a key's answer once: callers asking for
 //! the same key meanwhile wait for that computation instead of starting their own, and
@@ -16,7 +20,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-/// Answers by key for the current store generation, within a weight budget.
+/// Answers by key, each with the generation it was read at and its dependencies,
+/// within a weight budget.
 #[derive(Debug)]
 pub struct GenerationMemo<V> {
     budget: usize,
@@ -27,9 +32,27 @@ pub struct GenerationMemo<V> {
 
 #[derive(Debug)]
 struct MemoState<V> {
-    generation: u64,
     weight: usize,
-    answers: HashMap<String, Arc<V>>,
+    answers: HashMap<String, Entry<V>>,
+}
+
+#[derive(Debug)]
+struct Entry<V> {
+    /// The newest generation it is known current at.
+    generation: u64,
+    dependencies: Arc<[String]>,
+    answer: Arc<V>,
+    weight: usize,
+}
+
+/// A computed answer with what the memo keeps beside it.
+pub struct Computed<V> {
+    /// The answer.
+    pub answer: V,
+    /// The IRIs it was read from: a write touching one of them makes it stale.
+    pub dependencies: Arc<[String]>,
+    /// Its size in the memo's measure.
+    pub weight: usize,
 }
 
 impl<V> GenerationMemo<V> {
@@ -38,7 +61,6 @@ impl<V> GenerationMemo<V> {
         Self {
             budget,
             state: Mutex::new(MemoState {
-                generation: 0,
                 weight: 0,
                 answers: HashMap::new(),
             }),
@@ -46,18 +68,19 @@ impl<V> GenerationMemo<V> {
         }
     }
 
-    /// The answer for `key` at `generation` (read before calling): the one kept, else
-    /// `compute`'s (the answer and its weight), kept for the next callers. Concurrent
-    /// callers for one key wait for a single computation. Blocks: call it off the
-    /// async runtime.
+    /// The answer for `key` at `generation` (read before calling): the one kept when
+    /// `untouched(its generation, its dependencies)` says it is still current, else
+    /// `compute`'s, kept for the next callers. Concurrent callers for one key wait for
+    /// a single computation. Blocks: call it off the async runtime.
     pub fn get_or_compute<E>(
         &self,
         generation: u64,
         key: &str,
-        compute: impl FnOnce() -> Result<(V, usize), E>,
-    ) -> Result<Arc<V>, E> {
-        if let Some(answer) = self.get(generation, key) {
-            return Ok(answer);
+        untouched: impl Fn(u64, &[String]) -> bool,
+        compute: impl FnOnce() -> Result<Computed<V>, E>,
+    ) -> Result<(Arc<V>, Arc<[String]>), E> {
+        if let Some(found) = self.get(generation, key, &untouched) {
+            return Ok(found);
         }
         let key_lock = Arc::clone(
             self.computing
@@ -68,12 +91,19 @@ impl<V> GenerationMemo<V> {
         );
         let result = {
             let _computing = key_lock.lock().unwrap_or_else(PoisonError::into_inner);
-            match self.get(generation, key) {
-                Some(answer) => Ok(answer),
-                None => compute().map(|(answer, weight)| {
-                    let answer = Arc::new(answer);
-                    self.insert(generation, key.to_owned(), Arc::clone(&answer), weight);
-                    answer
+            match self.get(generation, key, &untouched) {
+                Some(found) => Ok(found),
+                None => compute().map(|computed| {
+                    let answer = Arc::new(computed.answer);
+                    let dependencies = computed.dependencies;
+                    self.insert(
+                        generation,
+                        key.to_owned(),
+                        Arc::clone(&answer),
+                        Arc::clone(&dependencies),
+                        computed.weight,
+                    );
+                    (answer, dependencies)
                 }),
             }
         };
@@ -88,37 +118,100 @@ impl<V> GenerationMemo<V> {
         result
     }
 
-    /// The answer kept for `key`, if it was computed at `generation`.
-    pub fn get(&self, generation: u64, key: &str) -> Option<Arc<V>> {
-        let state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        (state.generation == generation)
-            .then(|| state.answers.get(key).cloned())
-            .flatten()
+    /// The answer kept for `key` and its dependencies, if it is current at
+    /// `generation`: read then, or `untouched(read at, dependencies)` since.
+    pub fn get(
+        &self,
+        generation: u64,
+        key: &str,
+        untouched: impl Fn(u64, &[String]) -> bool,
+    ) -> Option<(Arc<V>, Arc<[String]>)> {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let entry = state.answers.get_mut(key)?;
+        if entry.generation < generation {
+            if !untouched(entry.generation, &entry.dependencies) {
+                let weight = entry.weight;
+                state.answers.remove(key);
+                state.weight -= weight;
+                return None;
+            }
+            entry.generation = generation;
+        }
+        Some((Arc::clone(&entry.answer), Arc::clone(&entry.dependencies)))
     }
 
-    /// Keeps `answer`, computed from the store at `generation` (read before
-    /// computing), for `key`. An answer from an older generation than the memo's is
-    /// dropped; a newer one empties the memo first.
-    pub fn insert(&self, generation: u64, key: String, answer: Arc<V>, weight: usize) {
-        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        if generation < state.generation {
+    /// Keeps an answer read from the store at `generation` (read before computing)
+    /// for `key`, unless one read later is kept already. Over budget, the entries
+    /// not known current at `generation` go first, then all the others.
+    pub fn insert(
+        &self,
+        generation: u64,
+        key: String,
+        answer: Arc<V>,
+        dependencies: Arc<[String]>,
+        weight: usize,
+    ) {
+        if weight > self.budget {
             return;
         }
-        if generation > state.generation || state.weight.saturating_add(weight) > self.budget {
-            state.generation = generation;
-            state.weight = 0;
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(kept) = state.answers.get(&key) {
+            if kept.generation >= generation {
+                return;
+            }
+            let weight = kept.weight;
+            state.answers.remove(&key);
+            state.weight -= weight;
+        }
+        if state.weight + weight > self.budget {
+            state
+                .answers
+                .retain(|_, entry| entry.generation >= generation);
+            state.weight = state.answers.values().map(|entry| entry.weight).sum();
+        }
+        if state.weight + weight > self.budget {
             state.answers.clear();
+            state.weight = 0;
         }
-        if weight <= self.budget {
-            state.weight += weight;
-            state.answers.insert(key, answer);
-        }
+        state.weight += weight;
+        state.answers.insert(
+            key,
+            Entry {
+                generation,
+                dependencies,
+                answer,
+                weight,
+            },
+        );
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// No write touched anything since.
+    fn never(_: u64, _: &[String]) -> bool {
+        true
+    }
+
+    /// Every write touched everything.
+    fn always(_: u64, _: &[String]) -> bool {
+        false
+    }
+
+    fn deps(iris: &[&str]) -> Arc<[String]> {
+        iris.iter().map(|iri| (*iri).to_owned()).collect()
+    }
+
+    fn answer(
+        memo: &GenerationMemo<i32>,
+        generation: u64,
+        key: &str,
+        check: fn(u64, &[String]) -> bool,
+    ) -> Option<i32> {
+        memo.get(generation, key, check).map(|(answer, _)| *answer)
+    }
 
     #[test]
     fn concurrent_callers_share_one_computation() {
@@ -128,16 +221,21 @@ mod tests {
             .map(|_| {
                 let (memo, runs) = (Arc::clone(&memo), Arc::clone(&runs));
                 std::thread::spawn(move || {
-                    memo.get_or_compute(1, "k", || {
+                    memo.get_or_compute(1, "k", never, || {
                         runs.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                         std::thread::sleep(std::time::Duration::from_millis(100));
-                        Ok::<_, ()>((7, 1))
+                        Ok::<_, ()>(Computed {
+                            answer: 7,
+                            dependencies: deps(&["a"]),
+                            weight: 1,
+                        })
                     })
+                    .map(|(answer, _)| *answer)
                 })
             })
             .collect();
         for caller in callers {
-            assert_eq!(caller.join().unwrap().as_deref(), Ok(&7));
+            assert_eq!(caller.join().unwrap(), Ok(7));
         }
         assert_eq!(runs.load(std::sync::atomic::Ordering::SeqCst), 1);
         assert!(
@@ -145,46 +243,85 @@ mod tests {
             "no lock left behind"
         );
         // A failed computation keeps nothing: the next caller computes again.
+        let computed = |answer| {
+            Ok::<_, &str>(Computed {
+                answer,
+                dependencies: deps(&[]),
+                weight: 1,
+            })
+        };
+        assert!(memo.get_or_compute(1, "e", never, || Err("no")).is_err());
         assert_eq!(
-            memo.get_or_compute(1, "e", || Err::<(i32, usize), _>("no")),
-            Err("no")
-        );
-        assert_eq!(
-            memo.get_or_compute(1, "e", || Ok::<_, &str>((2, 1)))
-                .as_deref(),
-            Ok(&2)
+            memo.get_or_compute(1, "e", never, || computed(2))
+                .map(|(answer, _)| *answer),
+            Ok(2)
         );
     }
 
     #[test]
-    fn answers_live_for_one_generation() {
+    fn answers_live_until_a_write_touches_what_they_read() {
         let memo = GenerationMemo::new(10);
-        memo.insert(3, "a".into(), Arc::new(1), 1);
-        assert_eq!(memo.get(3, "a").as_deref(), Some(&1));
-        assert_eq!(memo.get(4, "a"), None, "a write came since");
-        memo.insert(2, "b".into(), Arc::new(2), 1);
+        memo.insert(3, "a".into(), Arc::new(1), deps(&["x"]), 1);
+        assert_eq!(answer(&memo, 3, "a", always), Some(1));
         assert_eq!(
-            memo.get(2, "b"),
-            None,
-            "read before the last write: not kept"
+            answer(&memo, 2, "a", always),
+            Some(1),
+            "read later than asked: current"
         );
-        memo.insert(4, "b".into(), Arc::new(2), 1);
-        assert_eq!(memo.get(4, "b").as_deref(), Some(&2));
         assert_eq!(
-            memo.get(3, "a"),
-            None,
-            "a newer generation empties the memo"
+            answer(&memo, 4, "a", never),
+            Some(1),
+            "the write since touched none of it"
         );
+        assert_eq!(
+            answer(&memo, 4, "a", always),
+            Some(1),
+            "now known current at 4"
+        );
+        assert_eq!(
+            answer(&memo, 5, "a", always),
+            None,
+            "a write since touched it"
+        );
+        assert_eq!(answer(&memo, 5, "a", never), None, "and it is gone");
+        // The check is asked about the entry's generation and dependencies.
+        memo.insert(5, "b".into(), Arc::new(2), deps(&["y"]), 1);
+        let seen = Mutex::new(Vec::new());
+        memo.get(7, "b", |since, dependencies| {
+            seen.lock().unwrap().push((since, dependencies.to_vec()));
+            true
+        });
+        assert_eq!(*seen.lock().unwrap(), vec![(5, vec!["y".to_owned()])]);
+        // An answer read earlier than the one kept does not replace it.
+        memo.insert(6, "b".into(), Arc::new(3), deps(&["y"]), 1);
+        assert_eq!(answer(&memo, 7, "b", always), Some(2));
     }
 
     #[test]
     fn the_budget_bounds_what_is_kept() {
         let memo = GenerationMemo::new(10);
-        memo.insert(1, "a".into(), Arc::new(1), 6);
-        memo.insert(1, "b".into(), Arc::new(2), 6);
-        assert_eq!(memo.get(1, "a"), None, "over budget: started again");
-        assert_eq!(memo.get(1, "b").as_deref(), Some(&2));
-        memo.insert(1, "c".into(), Arc::new(3), 11);
-        assert_eq!(memo.get(1, "c"), None, "heavier than the whole budget");
+        memo.insert(1, "a".into(), Arc::new(1), deps(&[]), 4);
+        memo.insert(2, "b".into(), Arc::new(2), deps(&[]), 4);
+        memo.insert(2, "c".into(), Arc::new(3), deps(&[]), 4);
+        assert_eq!(
+            answer(&memo, 1, "a", never),
+            None,
+            "over budget: the stale entry went first"
+        );
+        assert_eq!(answer(&memo, 2, "b", never), Some(2));
+        assert_eq!(answer(&memo, 2, "c", never), Some(3));
+        memo.insert(2, "d".into(), Arc::new(4), deps(&[]), 4);
+        assert_eq!(
+            answer(&memo, 2, "b", never),
+            None,
+            "still over: started again"
+        );
+        assert_eq!(answer(&memo, 2, "d", never), Some(4));
+        memo.insert(2, "e".into(), Arc::new(5), deps(&[]), 11);
+        assert_eq!(
+            answer(&memo, 2, "e", never),
+            None,
+            "heavier than the whole budget"
+        );
     }
 }

@@ -116,10 +116,23 @@ pub async fn list(
     let index = state.place_search.clone();
     let body = blocking(&state, move |store| {
         let generation = store.generation();
-        let view = index.get(generation, || {
-            let entities = search::index(queries::entities(store, PLACE_CLASSES, None)?);
-            Ok::<_, Problem>((entities, queries::place_types(store)?))
-        })?;
+        let view = index.get(
+            generation,
+            |since| store.touched_since(since),
+            || {
+                let entities =
+                    search::index(queries::entities::<&str>(store, PLACE_CLASSES, None)?);
+                Ok::<_, Problem>((entities, queries::place_types::<&str>(store, None)?))
+            },
+            |(entities, types), touched| {
+                let touched_iris: Vec<&String> = touched.iter().collect();
+                let fresh = queries::entities(store, PLACE_CLASSES, Some(&touched_iris))?;
+                let mut types = types.clone();
+                types.retain(|iri, _| !touched.contains(iri));
+                types.extend(queries::place_types(store, Some(&touched_iris))?);
+                Ok((entities.patched(touched, fresh), types))
+            },
+        )?;
         let (entities, types) = &*view;
         let (items, next) = page.slice(search::rank_indexed(&text, entities));
         Ok(PlacePage {
@@ -160,7 +173,7 @@ pub async fn show(
     let id = checked_id("place", &id)?;
     let body = blocking(&state, move |store| {
         let iri = queries::iri("place", &id);
-        let Some(record) = queries::entities(store, PLACE_CLASSES, Some(&iri))?
+        let Some(record) = queries::entities(store, PLACE_CLASSES, Some(&[iri.as_str()]))?
             .into_iter()
             .next()
         else {

@@ -172,15 +172,26 @@ fn class_values(classes: &[&str]) -> String {
         .join(" ")
 }
 
+/// `VALUES ?x { … }` for these IRIs; nothing for `None`.
+fn restrict_to<S: AsRef<str>>(only: Option<&[S]>) -> String {
+    only.map_or(String::new(), |iris| {
+        let values: String = iris
+            .iter()
+            .map(|iri| format!("<{}> ", iri.as_ref()))
+            .collect();
+        format!("VALUES ?x {{ {values}}}")
+    })
+}
+
 /// Every instance of `classes` (their local names) with labels, aliases and mention counts,
-/// in IRI order. `only` restricts it to one IRI.
-pub fn entities(
+/// in IRI order. `only` restricts it to these IRIs.
+pub fn entities<S: AsRef<str>>(
     store: &KgStore,
     classes: &[&str],
-    only: Option<&str>,
+    only: Option<&[S]>,
 ) -> Result<Vec<EntityRecord>, StoreError> {
     let classes = class_values(classes);
-    let restrict = only.map_or(String::new(), |iri| format!("VALUES ?x {{ <{iri}> }}"));
+    let restrict = restrict_to(only);
     let mut records: BTreeMap<String, EntityRecord> = BTreeMap::new();
     for row in select(
         store,
@@ -672,14 +683,19 @@ pub fn coordinates(store: &KgStore) -> Result<HashMap<String, (f64, f64)>, Store
     .collect())
 }
 
-/// The `ag:placeType` of every place that has one: IRI → type IRI.
-pub fn place_types(store: &KgStore) -> Result<HashMap<String, String>, StoreError> {
-    Ok(
-        select(store, "SELECT ?x ?type WHERE { ?x ag:placeType ?type }")?
-            .into_iter()
-            .filter_map(|row| Some((value(&row, 0)?, value(&row, 1)?)))
-            .collect(),
-    )
+/// The `ag:placeType` of every place that has one (of those in `only`): IRI → type IRI.
+pub fn place_types<S: AsRef<str>>(
+    store: &KgStore,
+    only: Option<&[S]>,
+) -> Result<HashMap<String, String>, StoreError> {
+    let restrict = restrict_to(only);
+    Ok(select(
+        store,
+        &format!("SELECT ?x ?type WHERE {{ {restrict} ?x ag:placeType ?type }}"),
+    )?
+    .into_iter()
+    .filter_map(|row| Some((value(&row, 0)?, value(&row, 1)?)))
+    .collect())
 }
 
 /// Reads `POINT(lon lat)` (WKT, CRS84) as (latitude, longitude).

@@ -2,6 +2,7 @@
 
 use super::queries::EntityRecord;
 use crate::text::fold;
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// How well `query` matches one name (higher is better; 0 is no match). Both are folded.
@@ -90,7 +91,7 @@ fn rank(query: &str, records: Vec<EntityRecord>) -> Vec<EntityRecord> {
 }
 
 /// An entity with its names folded once, so that a search folds only the query.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Indexed {
     /// The entity.
     pub record: EntityRecord,
@@ -196,10 +197,12 @@ pub fn rank_indexed<'a>(query: &str, index: &'a SearchIndex) -> Vec<&'a EntityRe
         .collect()
 }
 
-/// A view computed from the store (the searchable actors or places), kept for one store
-/// generation ([`crate::store::KgStore::generation`]) rather than recomputed at every
-/// request: any committed write makes the next request rebuild it, so it never
-/// disagrees with the store.
+/// A view computed from the store (the searchable actors or places), kept across
+/// store generations ([`crate::store::KgStore::generation`]) rather than recomputed
+/// at every request. After writes that touched known resources (articles written or
+/// removed), the view is patched: only the records of those resources are read again.
+/// After a write of unknown reach, or too many touched resources, it is rebuilt. Either
+/// way it never disagrees with the store.
 #[derive(Debug)]
 pub struct GenerationCache<T> {
     current: Mutex<Option<(u64, Arc<T>)>>,
@@ -213,21 +216,31 @@ impl<T> Default for GenerationCache<T> {
     }
 }
 
+/// Past this many touched resources, a view is rebuilt rather than patched.
+const MAX_PATCHED: usize = 2_000;
+
 impl<T> GenerationCache<T> {
-    /// The view as of `generation` (read before calling), built with `build` when the
-    /// cached one is older. Concurrent requests wait for one build.
+    /// The view as of `generation` (read before calling). A view read at an older
+    /// generation `g` is kept when `touched_since(g)` is empty, patched by `patch`
+    /// with the touched resources when it names few enough, else rebuilt by `build`.
+    /// Concurrent requests wait for one build.
     pub fn get<E>(
         &self,
         generation: u64,
+        touched_since: impl FnOnce(u64) -> Option<HashSet<String>>,
         build: impl FnOnce() -> Result<T, E>,
+        patch: impl FnOnce(&T, &HashSet<String>) -> Result<T, E>,
     ) -> Result<Arc<T>, E> {
         let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((built, view)) = current.as_ref() {
-            if *built == generation {
-                return Ok(view.clone());
-            }
-        }
-        let view = Arc::new(build()?);
+        let view = match current.as_ref() {
+            Some((built, view)) if *built >= generation => return Ok(view.clone()),
+            Some((built, view)) => match touched_since(*built) {
+                Some(touched) if touched.is_empty() => view.clone(),
+                Some(touched) if touched.len() <= MAX_PATCHED => Arc::new(patch(view, &touched)?),
+                _ => Arc::new(build()?),
+            },
+            None => Arc::new(build()?),
+        };
         *current = Some((generation, view.clone()));
         Ok(view)
     }
@@ -238,7 +251,28 @@ pub type PlaceView = (SearchIndex, std::collections::HashMap<String, String>);
 
 /// Folds the names of every record and lays them out for search.
 pub fn index(records: Vec<EntityRecord>) -> SearchIndex {
-    let entities: Vec<Indexed> = records.into_iter().map(Indexed::new).collect();
+    lay_out(records.into_iter().map(Indexed::new).collect())
+}
+
+impl SearchIndex {
+    /// This index with the records of `touched` IRIs replaced by `fresh`, their current
+    /// records (a touched IRI without one is no longer an instance, and goes).
+    pub fn patched(&self, touched: &HashSet<String>, fresh: Vec<EntityRecord>) -> SearchIndex {
+        let mut entities: Vec<Indexed> = self
+            .entities
+            .iter()
+            .filter(|entity| !touched.contains(&entity.record.iri))
+            .cloned()
+            .chain(fresh.into_iter().map(Indexed::new))
+            .collect();
+        // The order a full build gives (IRI order), so ties rank alike.
+        entities.sort_by(|a, b| a.record.iri.cmp(&b.record.iri));
+        lay_out(entities)
+    }
+}
+
+/// Lays out the folded names of `entities` (in that order) for search.
+fn lay_out(entities: Vec<Indexed>) -> SearchIndex {
     let mut names = String::new();
     let mut starts = Vec::with_capacity(entities.len());
     for entity in &entities {
