@@ -13,7 +13,6 @@ use oxigraph::model::{
 };
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::{LoaderError, StorageError, Store};
-use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -28,7 +27,7 @@ mod storage;
 mod update;
 
 pub use batch::ArticleGraph;
-pub use changes::ChangeLog;
+pub use changes::{ChangeLog, Dependencies};
 pub use graph_store::{GraphTarget, LoadMode};
 pub use oxigraph::sparql::results::QueryResultsFormat;
 pub use oxigraph::sparql::CancellationToken;
@@ -394,7 +393,7 @@ impl Embedded {
         let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
         let mut transaction = self.store.start_transaction()?;
         let existed = transaction.contains_named_graph(article_iri)?;
-        let mut touched = HashSet::new();
+        let mut touched = changes::Touched::default();
         if existed {
             let old = transaction
                 .quads_for_pattern(None, None, None, Some(article_iri.as_ref().into()))

@@ -1,9 +1,9 @@
 //! Writing many articles at once: one transaction per batch, or oxigraph's bulk loader.
 
-use super::changes::collect_tracked;
+use super::changes::{collect_tracked, Touched};
 use super::{Embedded, StoreError};
 use oxigraph::model::{NamedNode, Quad};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::PoisonError;
 
 /// One article's graph, ready to be written: its IRI and every quad of it (all in that graph).
@@ -26,7 +26,7 @@ impl Embedded {
         let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
         let mut transaction = self.store.start_transaction()?;
         let mut existed = Vec::with_capacity(articles.len());
-        let mut touched = HashSet::new();
+        let mut touched = Touched::default();
         for article in articles {
             let exists = transaction.contains_named_graph(&article.iri)?;
             if exists {
@@ -74,7 +74,7 @@ impl Embedded {
         let (stored, new): (Vec<usize>, Vec<usize>) = (0..articles.len())
             .filter(|&index| last_version[&articles[index].iri] == index)
             .partition(|&index| in_store[&articles[index].iri]);
-        let mut touched = HashSet::new();
+        let mut touched = Touched::default();
         if !stored.is_empty() {
             let mut transaction = self.store.start_transaction()?;
             for &index in &stored {

@@ -2,11 +2,13 @@
 //! writes of whole articles, the actors and places whose graphs changed.
 //!
 //! Views computed from the store (the REST search index, an actor's relations) are
-//! tagged with the generation they were read at. [`ChangeLog::touched_since`] lets them
-//! outlive writes that touched none of the resources they depend on, instead of being
-//! recomputed after every write. A write whose reach is not known (a SPARQL update, a
-//! Graph Store request, a restore) is recorded as touching everything.
+//! tagged with the generation they were read at. [`ChangeLog::touched_since`] and
+//! [`ChangeLog::untouched_since`] let them outlive writes that touched none of the
+//! resources they depend on, instead of being recomputed after every write. A write
+//! whose reach is not known (a SPARQL update, a Graph Store request, a restore) is
+//! recorded as touching everything.
 
+use oxigraph::model::vocab::rdfs;
 use oxigraph::model::{NamedOrBlankNode, Quad, Term};
 use std::collections::{HashSet, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -29,10 +31,45 @@ pub struct ChangeLog {
     log: Mutex<Log>,
 }
 
+/// What one write touched: tracked IRIs (actors, places, sources).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Touched {
+    /// Those in a subject or object of a quad written or removed.
+    pub resources: HashSet<String>,
+    /// Those whose `rdfs:label` was written or removed (a part of `resources`).
+    pub labelled: HashSet<String>,
+}
+
+/// What a view was read from.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Dependencies {
+    /// Resources any change to which can change the view.
+    pub read: Vec<String>,
+    /// Resources of which the view shows only the name (`rdfs:label`).
+    pub named: Vec<String>,
+}
+
+impl Touched {
+    fn len(&self) -> usize {
+        self.resources.len() + self.labelled.len()
+    }
+
+    fn reaches(&self, dependencies: &Dependencies) -> bool {
+        dependencies
+            .read
+            .iter()
+            .any(|iri| self.resources.contains(iri))
+            || dependencies
+                .named
+                .iter()
+                .any(|iri| self.labelled.contains(iri))
+    }
+}
+
 #[derive(Debug, Default)]
 struct Log {
     /// `(generation after the write, what it touched; None: unknown)`, oldest first.
-    entries: VecDeque<(u64, Option<Arc<HashSet<String>>>)>,
+    entries: VecDeque<(u64, Option<Arc<Touched>>)>,
     /// The tracked IRIs held in `entries`.
     resources: usize,
     /// The generation before the oldest entry: changes since an older one are unknown.
@@ -47,16 +84,16 @@ impl ChangeLog {
 
     /// Records a committed write that touched `resources` (`None`: anything). Call it
     /// under the writer lock, right after the commit.
-    pub fn record(&self, resources: Option<HashSet<String>>) {
+    pub fn record(&self, touched: Option<Touched>) {
         let mut log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
         let generation = self.generation.load(Ordering::Acquire) + 1;
-        log.resources += resources.as_ref().map_or(0, HashSet::len);
-        log.entries.push_back((generation, resources.map(Arc::new)));
+        log.resources += touched.as_ref().map_or(0, Touched::len);
+        log.entries.push_back((generation, touched.map(Arc::new)));
         while log.entries.len() > MAX_ENTRIES || log.resources > MAX_RESOURCES {
             let Some((dropped, touched)) = log.entries.pop_front() else {
                 break;
             };
-            log.resources -= touched.as_ref().map_or(0, |set| set.len());
+            log.resources -= touched.as_ref().map_or(0, |touched| touched.len());
             log.floor = dropped;
         }
         // Published after the entry, so a reader that sees the generation finds its entry.
@@ -72,14 +109,15 @@ impl ChangeLog {
             return None;
         }
         let mut touched = HashSet::new();
-        for (_, resources) in log.entries.iter().filter(|(after, _)| *after > generation) {
-            touched.extend(resources.as_ref()?.iter().cloned());
+        for (_, write) in log.entries.iter().filter(|(after, _)| *after > generation) {
+            touched.extend(write.as_ref()?.resources.iter().cloned());
         }
         Some(touched)
     }
 
-    /// Whether no write after `generation` touched any of `resources`.
-    pub fn untouched_since(&self, generation: u64, resources: &[String]) -> bool {
+    /// Whether no write after `generation` touched what a view read at `generation`
+    /// depends on.
+    pub fn untouched_since(&self, generation: u64, dependencies: &Dependencies) -> bool {
         if generation >= self.generation() {
             return true;
         }
@@ -93,32 +131,34 @@ impl ChangeLog {
             .all(|(_, touched)| {
                 touched
                     .as_ref()
-                    .is_some_and(|set| resources.iter().all(|iri| !set.contains(iri)))
+                    .is_some_and(|touched| !touched.reaches(dependencies))
             })
     }
 }
 
-/// Adds to `touched` the tracked IRIs (actors and places) among the subjects and
-/// objects of `quads`.
-pub fn collect_tracked<'a>(
-    quads: impl IntoIterator<Item = &'a Quad>,
-    touched: &mut HashSet<String>,
-) {
-    let base = crate::rdf::BASE;
-    let mut add = |iri: &str| {
-        let tracked = iri
-            .strip_prefix(base)
-            .is_some_and(|rest| TRACKED_PREFIXES.iter().any(|p| rest.starts_with(p)));
-        if tracked && !touched.contains(iri) {
-            touched.insert(iri.to_owned());
+/// Whether changes to this IRI are tracked.
+fn is_tracked(iri: &str) -> bool {
+    iri.strip_prefix(crate::rdf::BASE)
+        .is_some_and(|rest| TRACKED_PREFIXES.iter().any(|p| rest.starts_with(p)))
+}
+
+/// Adds to `touched` the tracked IRIs among the subjects and objects of `quads`, and
+/// those they give an `rdfs:label`.
+pub fn collect_tracked<'a>(quads: impl IntoIterator<Item = &'a Quad>, touched: &mut Touched) {
+    let add = |set: &mut HashSet<String>, iri: &str| {
+        if is_tracked(iri) && !set.contains(iri) {
+            set.insert(iri.to_owned());
         }
     };
     for quad in quads {
         if let NamedOrBlankNode::NamedNode(node) = &quad.subject {
-            add(node.as_str());
+            add(&mut touched.resources, node.as_str());
+            if quad.predicate == rdfs::LABEL {
+                add(&mut touched.labelled, node.as_str());
+            }
         }
         if let Term::NamedNode(node) = &quad.object {
-            add(node.as_str());
+            add(&mut touched.resources, node.as_str());
         }
     }
 }
@@ -131,45 +171,74 @@ mod tests {
         iris.iter().map(|iri| (*iri).to_owned()).collect()
     }
 
+    fn touched(iris: &[&str]) -> Option<Touched> {
+        Some(Touched {
+            resources: set(iris),
+            labelled: HashSet::new(),
+        })
+    }
+
+    fn read(iris: &[&str]) -> Dependencies {
+        Dependencies {
+            read: iris.iter().map(|iri| (*iri).to_owned()).collect(),
+            named: Vec::new(),
+        }
+    }
+
     #[test]
     fn known_writes_leave_other_resources_untouched() {
         let log = ChangeLog::default();
         assert_eq!(log.generation(), 0);
-        log.record(Some(set(&["a", "b"])));
-        log.record(Some(set(&["c"])));
+        log.record(touched(&["a", "b"]));
+        log.record(touched(&["c"]));
         assert_eq!(log.generation(), 2);
-        assert!(log.untouched_since(0, &["d".into()]));
-        assert!(!log.untouched_since(0, &["d".into(), "c".into()]));
+        assert!(log.untouched_since(0, &read(&["d"])));
+        assert!(!log.untouched_since(0, &read(&["d", "c"])));
         assert!(
-            log.untouched_since(1, &["a".into()]),
+            log.untouched_since(1, &read(&["a"])),
             "a was touched before 1"
         );
-        assert!(log.untouched_since(2, &["c".into()]), "nothing since 2");
+        assert!(log.untouched_since(2, &read(&["c"])), "nothing since 2");
         assert_eq!(log.touched_since(0), Some(set(&["a", "b", "c"])));
         assert_eq!(log.touched_since(1), Some(set(&["c"])));
+        // A name depends on labels only.
+        let named = Dependencies {
+            read: Vec::new(),
+            named: vec!["c".into()],
+        };
+        assert!(
+            log.untouched_since(0, &named),
+            "c was touched, not its label"
+        );
+        log.record(Some(Touched {
+            resources: set(&["c"]),
+            labelled: set(&["c"]),
+        }));
+        assert!(!log.untouched_since(2, &named));
+        assert!(log.untouched_since(3, &named));
         // An unknown write touches everything after it, not before.
         log.record(None);
-        assert!(!log.untouched_since(1, &["d".into()]));
-        assert_eq!(log.touched_since(1), None);
-        assert_eq!(log.touched_since(3), Some(HashSet::new()));
+        assert!(!log.untouched_since(3, &read(&["d"])));
+        assert_eq!(log.touched_since(3), None);
+        assert_eq!(log.touched_since(4), Some(HashSet::new()));
     }
 
     #[test]
     fn forgotten_writes_count_as_unknown() {
         let log = ChangeLog::default();
         for _ in 0..=MAX_ENTRIES {
-            log.record(Some(set(&["a"])));
+            log.record(touched(&["a"]));
         }
         assert!(
-            !log.untouched_since(0, &["z".into()]),
+            !log.untouched_since(0, &read(&["z"])),
             "the first write is forgotten"
         );
         assert_eq!(log.touched_since(0), None);
-        assert!(log.untouched_since(2, &["z".into()]));
+        assert!(log.untouched_since(2, &read(&["z"])));
     }
 
     #[test]
-    fn only_actors_and_places_are_tracked() {
+    fn actors_places_and_sources_are_tracked_and_their_labels() {
         use oxigraph::model::{GraphName, Literal, NamedNode};
         let node = |path: &str| NamedNode::new(format!("{}{path}", crate::rdf::BASE)).unwrap();
         let graph = GraphName::NamedNode(node("article/x"));
@@ -182,18 +251,27 @@ mod tests {
             ),
             Quad::new(
                 node("place/gao"),
-                node("p"),
+                rdfs::LABEL,
                 Literal::from("Gao"),
+                graph.clone(),
+            ),
+            Quad::new(
+                node("source/witness"),
+                node("p"),
+                node("sentence/s"),
                 graph.clone(),
             ),
             Quad::new(node("article/x"), node("p"), node("sentence/s"), graph),
         ];
-        let mut touched = HashSet::new();
+        let mut touched = Touched::default();
         collect_tracked(&quads, &mut touched);
-        let expected = [
-            format!("{}actor/wagner", crate::rdf::BASE),
-            format!("{}place/gao", crate::rdf::BASE),
-        ];
-        assert_eq!(touched, expected.into_iter().collect());
+        let iri = |path: &str| format!("{}{path}", crate::rdf::BASE);
+        assert_eq!(
+            touched.resources,
+            [iri("actor/wagner"), iri("place/gao"), iri("source/witness")]
+                .into_iter()
+                .collect()
+        );
+        assert_eq!(touched.labelled, [iri("place/gao")].into_iter().collect());
     }
 }

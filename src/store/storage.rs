@@ -10,8 +10,8 @@
 
 use super::remote::{Remote, RemoteConfig};
 use super::{
-    ArticleGraph, Embedded, GraphSelection, GraphTarget, LoadMode, OntologyReport, QueryOutput,
-    ResultsFormat, SparqlQuery, SparqlUpdate, StoreError,
+    ArticleGraph, Dependencies, Embedded, GraphSelection, GraphTarget, LoadMode, OntologyReport,
+    QueryOutput, ResultsFormat, SparqlQuery, SparqlUpdate, StoreError,
 };
 use crate::vocab::graphs;
 use oxigraph::io::RdfFormat;
@@ -40,10 +40,10 @@ pub trait Storage: Send + Sync {
         (generation >= self.generation()).then(HashSet::new)
     }
 
-    /// Whether no write after `generation` touched any of `resources` (IRIs of actors,
-    /// places or sources). By default: only when there was no write at all.
-    fn untouched_since(&self, generation: u64, resources: &[String]) -> bool {
-        let _ = resources;
+    /// Whether no write after `generation` touched what a view read then depends on.
+    /// By default: only when there was no write at all.
+    fn untouched_since(&self, generation: u64, dependencies: &Dependencies) -> bool {
+        let _ = dependencies;
         generation >= self.generation()
     }
 
@@ -185,8 +185,8 @@ impl Storage for Embedded {
         self.changes().touched_since(generation)
     }
 
-    fn untouched_since(&self, generation: u64, resources: &[String]) -> bool {
-        self.changes().untouched_since(generation, resources)
+    fn untouched_since(&self, generation: u64, dependencies: &Dependencies) -> bool {
+        self.changes().untouched_since(generation, dependencies)
     }
 
     fn replace_article(&self, article_iri: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError> {
@@ -381,10 +381,10 @@ impl KgStore {
         self.backend.touched_since(generation)
     }
 
-    /// Whether no write after `generation` touched any of `resources` (IRIs of
-    /// actors, places or described sources).
-    pub fn untouched_since(&self, generation: u64, resources: &[String]) -> bool {
-        self.backend.untouched_since(generation, resources)
+    /// Whether no write after `generation` touched what a view read then depends on
+    /// (see [`Dependencies`]).
+    pub fn untouched_since(&self, generation: u64, dependencies: &Dependencies) -> bool {
+        self.backend.untouched_since(generation, dependencies)
     }
 
     /// Replaces the content of an article's graph with `quads`, atomically.

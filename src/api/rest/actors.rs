@@ -9,7 +9,7 @@ use super::queries::{self, EntityRecord, Scope, ACTOR_CLASSES};
 use super::relations::{self, Derived, RelationDto};
 use super::{blocking, checked_id, date_param, overlaps, search, Page, Params};
 use crate::api::AppState;
-use crate::store::KgStore;
+use crate::store::{Dependencies, KgStore};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -410,7 +410,7 @@ pub async fn relations(
     );
     let untouched = {
         let store = state.store.clone();
-        move |since: u64, resources: &[String]| store.untouched_since(since, resources)
+        move |since: u64, dependencies: &Dependencies| store.untouched_since(since, dependencies)
     };
     if let Some((page, _)) = state.relation_pages.get(generation, &key, &untouched) {
         return Ok(page.to_response());
@@ -422,8 +422,9 @@ pub async fn relations(
     let (all, dependencies) = blocking(&state, {
         let id = id.clone();
         move |store| {
-            let untouched =
-                |since: u64, resources: &[String]| store.untouched_since(since, resources);
+            let untouched = |since: u64, dependencies: &Dependencies| {
+                store.untouched_since(since, dependencies)
+            };
             lists.get_or_compute(generation, &id, untouched, || {
                 actor_relations(store, &id).map(|(all, dependencies)| Computed {
                     weight: all.weight(),
@@ -475,12 +476,14 @@ pub async fn relations(
 }
 
 /// Every relation of the actor `id` in page order (most evidence first), its evidence
-/// newest first (undated last); and the IRIs it was read from (the actor, those it
-/// relates to, the sources of claims): a write touching none of them leaves it current.
+/// newest first (undated last); and what it was read from: the graphs that mention
+/// the actor (its events, the relations stated about it, the claims in the same
+/// articles, and the gazetteer, whose writes are of unknown reach) and the names of
+/// those it relates to and of the sources of claims.
 fn actor_relations(
     store: &KgStore,
     id: &str,
-) -> Result<(relations::ActorRelations, Arc<[String]>), Problem> {
+) -> Result<(relations::ActorRelations, Arc<Dependencies>), Problem> {
     let record = find(store, id)?;
     let edges = relations::edges(store, &Scope::Actor(record.iri.clone()))?;
     let mut iris = relations::edge_iris(&edges);
@@ -488,6 +491,10 @@ fn actor_relations(
     let names = Names::fetch(store, iris.iter())?;
     iris.sort_unstable();
     iris.dedup();
+    let dependencies = Dependencies {
+        read: vec![record.iri.clone()],
+        named: iris,
+    };
     let mut items = relations::for_actor(&record.iri, edges, &names);
     for item in &mut items {
         item.evidence.sort_by(|a, b| b.date.cmp(&a.date));
@@ -509,7 +516,7 @@ fn actor_relations(
             actor: names.link(&record.iri),
             items,
         },
-        iris.into(),
+        Arc::new(dependencies),
     ))
 }
 

@@ -5,10 +5,10 @@
 //! Unlike [`super::search::GenerationCache`], which holds one view built in full, a
 //! [`GenerationMemo`] fills as requests come (an actor's relations are computed when
 //! asked for, not for all actors at once). Each entry carries the generation
-//! ([`crate::store::KgStore::generation`]) read *before* computing it and the
-//! resources it was read from (its dependencies: IRIs of actors, places, sources).
-//! A request at a later generation gets it only when the caller's check says no write
-//! since touched any of them ([`crate::store::KgStore::untouched_since`]); the entry
+//! ([`crate::store::KgStore::generation`]) read *before* computing it and what it
+//! was read from ([`crate::store::Dependencies`]). A request at a later generation
+//! gets it only when the caller's check says no write since touched that
+//! ([`crate::store::KgStore::untouched_since`]); the entry
 //! then counts as read at the request's generation. An answer never disagrees with
 //! the store it is served for. The memo holds at most `budget` units of weight (the
 //! caller's measure of an answer's size): past that, stale entries go first, then all.
@@ -17,6 +17,7 @@
 //! the same key meanwhile wait for that computation instead of starting their own, and
 //! the answer is kept even when the caller that started it has stopped waiting.
 
+use crate::store::Dependencies;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -40,7 +41,7 @@ struct MemoState<V> {
 struct Entry<V> {
     /// The newest generation it is known current at.
     generation: u64,
-    dependencies: Arc<[String]>,
+    dependencies: Arc<Dependencies>,
     answer: Arc<V>,
     weight: usize,
 }
@@ -49,8 +50,8 @@ struct Entry<V> {
 pub struct Computed<V> {
     /// The answer.
     pub answer: V,
-    /// The IRIs it was read from: a write touching one of them makes it stale.
-    pub dependencies: Arc<[String]>,
+    /// What it was read from: a write touching it makes the answer stale.
+    pub dependencies: Arc<Dependencies>,
     /// Its size in the memo's measure.
     pub weight: usize,
 }
@@ -76,9 +77,9 @@ impl<V> GenerationMemo<V> {
         &self,
         generation: u64,
         key: &str,
-        untouched: impl Fn(u64, &[String]) -> bool,
+        untouched: impl Fn(u64, &Dependencies) -> bool,
         compute: impl FnOnce() -> Result<Computed<V>, E>,
-    ) -> Result<(Arc<V>, Arc<[String]>), E> {
+    ) -> Result<(Arc<V>, Arc<Dependencies>), E> {
         if let Some(found) = self.get(generation, key, &untouched) {
             return Ok(found);
         }
@@ -124,8 +125,8 @@ impl<V> GenerationMemo<V> {
         &self,
         generation: u64,
         key: &str,
-        untouched: impl Fn(u64, &[String]) -> bool,
-    ) -> Option<(Arc<V>, Arc<[String]>)> {
+        untouched: impl Fn(u64, &Dependencies) -> bool,
+    ) -> Option<(Arc<V>, Arc<Dependencies>)> {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let entry = state.answers.get_mut(key)?;
         if entry.generation < generation {
@@ -148,7 +149,7 @@ impl<V> GenerationMemo<V> {
         generation: u64,
         key: String,
         answer: Arc<V>,
-        dependencies: Arc<[String]>,
+        dependencies: Arc<Dependencies>,
         weight: usize,
     ) {
         if weight > self.budget {
@@ -191,24 +192,27 @@ mod tests {
     use super::*;
 
     /// No write touched anything since.
-    fn never(_: u64, _: &[String]) -> bool {
+    fn never(_: u64, _: &Dependencies) -> bool {
         true
     }
 
     /// Every write touched everything.
-    fn always(_: u64, _: &[String]) -> bool {
+    fn always(_: u64, _: &Dependencies) -> bool {
         false
     }
 
-    fn deps(iris: &[&str]) -> Arc<[String]> {
-        iris.iter().map(|iri| (*iri).to_owned()).collect()
+    fn deps(iris: &[&str]) -> Arc<Dependencies> {
+        Arc::new(Dependencies {
+            read: iris.iter().map(|iri| (*iri).to_owned()).collect(),
+            named: Vec::new(),
+        })
     }
 
     fn answer(
         memo: &GenerationMemo<i32>,
         generation: u64,
         key: &str,
-        check: fn(u64, &[String]) -> bool,
+        check: fn(u64, &Dependencies) -> bool,
     ) -> Option<i32> {
         memo.get(generation, key, check).map(|(answer, _)| *answer)
     }
@@ -288,7 +292,9 @@ mod tests {
         memo.insert(5, "b".into(), Arc::new(2), deps(&["y"]), 1);
         let seen = Mutex::new(Vec::new());
         memo.get(7, "b", |since, dependencies| {
-            seen.lock().unwrap().push((since, dependencies.to_vec()));
+            seen.lock()
+                .unwrap()
+                .push((since, dependencies.read.clone()));
             true
         });
         assert_eq!(*seen.lock().unwrap(), vec![(5, vec!["y".to_owned()])]);
