@@ -6,7 +6,7 @@
 # the others. Before the change log, every write made each of them pay the cold
 # cost again (printed first, for comparison).
 #   bench/after-write.sh [N] [WRITES]       (default 10000 articles, 20 writes)
-# Prints:  after-write what=… n=… p50_ms=… max_ms=…
+# Prints:  after-write what=… n=… p50_ms=… p90_ms=… max_ms=…
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 size="${1:-10000}"

@@ -391,18 +391,14 @@ impl Embedded {
     /// Removes an article's graph. Returns whether it existed.
     pub fn remove_article(&self, article_iri: &NamedNode) -> Result<bool, StoreError> {
         let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let pending = self.pending_changes([(article_iri, &[][..])])?;
         let mut transaction = self.store.start_transaction()?;
         let existed = transaction.contains_named_graph(article_iri)?;
-        let mut touched = changes::Touched::default();
         if existed {
-            let old = transaction
-                .quads_for_pattern(None, None, None, Some(article_iri.as_ref().into()))
-                .collect::<Result<Vec<_>, _>>()?;
-            changes::collect_tracked(&old, &mut touched);
             transaction.remove_named_graph(article_iri)?;
         }
         transaction.commit()?;
-        self.changes.record(Some(touched));
+        self.record_changes(pending);
         Ok(existed)
     }
 

@@ -1,6 +1,6 @@
 //! Writing many articles at once: one transaction per batch, or oxigraph's bulk loader.
 
-use super::changes::{collect_tracked, Touched};
+use super::changes::{collect_tracked, label_quads, note_relabelled, Touched};
 use super::{Embedded, StoreError};
 use oxigraph::model::{NamedNode, Quad};
 use std::collections::HashMap;
@@ -24,24 +24,19 @@ impl Embedded {
     /// article given twice replaces its first version).
     pub fn replace_articles(&self, articles: &[ArticleGraph]) -> Result<Vec<bool>, StoreError> {
         let _writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let pending = self.pending_changes(articles.iter().map(|a| (&a.iri, &a.quads[..])))?;
         let mut transaction = self.store.start_transaction()?;
         let mut existed = Vec::with_capacity(articles.len());
-        let mut touched = Touched::default();
         for article in articles {
             let exists = transaction.contains_named_graph(&article.iri)?;
             if exists {
-                let old = transaction
-                    .quads_for_pattern(None, None, None, Some(article.iri.as_ref().into()))
-                    .collect::<Result<Vec<_>, _>>()?;
-                collect_tracked(&old, &mut touched);
                 transaction.remove_named_graph(&article.iri)?;
             }
-            collect_tracked(&article.quads, &mut touched);
             transaction.extend(&article.quads);
             existed.push(exists);
         }
         transaction.commit()?;
-        self.changes.record(Some(touched));
+        self.record_changes(pending);
         Ok(existed)
     }
 
@@ -74,22 +69,19 @@ impl Embedded {
         let (stored, new): (Vec<usize>, Vec<usize>) = (0..articles.len())
             .filter(|&index| last_version[&articles[index].iri] == index)
             .partition(|&index| in_store[&articles[index].iri]);
-        let mut touched = Touched::default();
+        let pending = self.pending_changes(
+            stored
+                .iter()
+                .chain(&new)
+                .map(|&index| (&articles[index].iri, &articles[index].quads[..])),
+        )?;
         if !stored.is_empty() {
             let mut transaction = self.store.start_transaction()?;
             for &index in &stored {
-                let iri = &articles[index].iri;
-                let old = transaction
-                    .quads_for_pattern(None, None, None, Some(iri.as_ref().into()))
-                    .collect::<Result<Vec<_>, _>>()?;
-                collect_tracked(&old, &mut touched);
-                transaction.remove_named_graph(iri)?;
+                transaction.remove_named_graph(&articles[index].iri)?;
                 transaction.extend(&articles[index].quads);
             }
             transaction.commit()?;
-        }
-        for &index in stored.iter().chain(&new) {
-            collect_tracked(&articles[index].quads, &mut touched);
         }
         if !new.is_empty() {
             let threads = crate::load::default_jobs();
@@ -104,7 +96,81 @@ impl Embedded {
             loader.load_quads(quads)?;
             loader.commit()?;
         }
-        self.changes.record(Some(touched));
+        self.record_changes(pending);
         Ok(existed)
     }
+
+    /// What replacing these graphs (IRI, new content) will touch, read before the
+    /// write, under the writer lock: the tracked resources of the old and new contents,
+    /// and their label triples with whether each is in the store now.
+    pub(super) fn pending_changes<'a>(
+        &self,
+        graphs: impl IntoIterator<Item = (&'a NamedNode, &'a [Quad])>,
+    ) -> Result<PendingChanges, StoreError> {
+        let mut touched = Touched::default();
+        let mut labels = Vec::new();
+        for (iri, quads) in graphs {
+            let old = self
+                .store
+                .quads_for_pattern(None, None, None, Some(iri.as_ref().into()))
+                .collect::<Result<Vec<_>, _>>()?;
+            for content in [&old[..], quads] {
+                collect_tracked(content, &mut touched);
+                labels.extend(label_quads(content).cloned());
+            }
+        }
+        let present_before = self.label_presence(&labels)?;
+        Ok(PendingChanges {
+            touched,
+            labels,
+            present_before,
+        })
+    }
+
+    /// Records a committed write with what it touched (of unknown reach if the store
+    /// cannot be read now).
+    pub(super) fn record_changes(&self, pending: PendingChanges) {
+        let PendingChanges {
+            mut touched,
+            labels,
+            present_before,
+        } = pending;
+        match self.label_presence(&labels) {
+            Ok(present_after) => {
+                note_relabelled(&mut touched, &labels, &present_before, &present_after);
+                self.changes.record(Some(touched));
+            }
+            Err(error) => {
+                tracing::warn!(%error, "reading labels after a write; counted as touching everything");
+                self.changes.record(None);
+            }
+        }
+    }
+
+    /// Whether each triple is in the store, in any graph.
+    fn label_presence(&self, labels: &[Quad]) -> Result<Vec<bool>, StoreError> {
+        labels
+            .iter()
+            .map(|quad| {
+                let found = self
+                    .store
+                    .quads_for_pattern(
+                        Some(quad.subject.as_ref()),
+                        Some(quad.predicate.as_ref()),
+                        Some(quad.object.as_ref()),
+                        None,
+                    )
+                    .next()
+                    .transpose()?;
+                Ok(found.is_some())
+            })
+            .collect()
+    }
+}
+
+/// What a write will touch, read before it: see [`Embedded::pending_changes`].
+pub(super) struct PendingChanges {
+    touched: Touched,
+    labels: Vec<Quad>,
+    present_before: Vec<bool>,
 }

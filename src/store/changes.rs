@@ -22,7 +22,7 @@ const TRACKED_PREFIXES: [&str; 3] = ["actor/", "place/", "source/"];
 const MAX_ENTRIES: usize = 4096;
 
 /// Tracked IRIs kept over all entries.
-const MAX_RESOURCES: usize = 1_000_000;
+const MAX_RESOURCES: usize = 200_000;
 
 /// The generation counter and, for recent writes, what each touched.
 #[derive(Debug, Default)]
@@ -142,23 +142,40 @@ fn is_tracked(iri: &str) -> bool {
         .is_some_and(|rest| TRACKED_PREFIXES.iter().any(|p| rest.starts_with(p)))
 }
 
-/// Adds to `touched` the tracked IRIs among the subjects and objects of `quads`, and
-/// those they give an `rdfs:label`.
+/// Adds to `touched` the tracked IRIs among the subjects and objects of `quads`.
 pub fn collect_tracked<'a>(quads: impl IntoIterator<Item = &'a Quad>, touched: &mut Touched) {
-    let add = |set: &mut HashSet<String>, iri: &str| {
-        if is_tracked(iri) && !set.contains(iri) {
-            set.insert(iri.to_owned());
+    let mut add = |iri: &str| {
+        if is_tracked(iri) && !touched.resources.contains(iri) {
+            touched.resources.insert(iri.to_owned());
         }
     };
     for quad in quads {
         if let NamedOrBlankNode::NamedNode(node) = &quad.subject {
-            add(&mut touched.resources, node.as_str());
-            if quad.predicate == rdfs::LABEL {
-                add(&mut touched.labelled, node.as_str());
-            }
+            add(node.as_str());
         }
         if let Term::NamedNode(node) = &quad.object {
-            add(&mut touched.resources, node.as_str());
+            add(node.as_str());
+        }
+    }
+}
+
+/// The quads among `quads` that give a tracked resource an `rdfs:label`.
+pub fn label_quads(quads: &[Quad]) -> impl Iterator<Item = &Quad> {
+    quads.iter().filter(|quad| {
+        quad.predicate == rdfs::LABEL
+            && matches!(&quad.subject, NamedOrBlankNode::NamedNode(node) if is_tracked(node.as_str()))
+    })
+}
+
+/// Marks as relabelled the subjects of the label triples whose presence in the
+/// store (in any graph) differs before and after a write: the name a view shows
+/// changes only then (an article repeating a label another holds changes nothing).
+pub fn note_relabelled(touched: &mut Touched, labels: &[Quad], before: &[bool], after: &[bool]) {
+    for ((quad, before), after) in labels.iter().zip(before).zip(after) {
+        if before != after {
+            if let NamedOrBlankNode::NamedNode(node) = &quad.subject {
+                touched.labelled.insert(node.as_str().to_owned());
+            }
         }
     }
 }
@@ -238,7 +255,7 @@ mod tests {
     }
 
     #[test]
-    fn actors_places_and_sources_are_tracked_and_their_labels() {
+    fn actors_places_and_sources_are_tracked_and_new_labels_rename() {
         use oxigraph::model::{GraphName, Literal, NamedNode};
         let node = |path: &str| NamedNode::new(format!("{}{path}", crate::rdf::BASE)).unwrap();
         let graph = GraphName::NamedNode(node("article/x"));
@@ -272,6 +289,13 @@ mod tests {
                 .into_iter()
                 .collect()
         );
+        assert!(touched.labelled.is_empty());
+        let labels: Vec<Quad> = label_quads(&quads).cloned().collect();
+        assert_eq!(labels, [quads[1].clone()]);
+        // Only a label that appears or disappears renames.
+        note_relabelled(&mut touched, &labels, &[true], &[true]);
+        assert!(touched.labelled.is_empty());
+        note_relabelled(&mut touched, &labels, &[false], &[true]);
         assert_eq!(touched.labelled, [iri("place/gao")].into_iter().collect());
     }
 }
