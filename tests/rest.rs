@@ -14,7 +14,8 @@ struct Server {
     base: String,
     client: reqwest::Client,
     _shutdown: tokio::sync::oneshot::Sender<()>,
-    _backend: util::Backend,
+    _backend: Option<util::Backend>,
+    store: actorgraph::store::KgStore,
 }
 
 impl Server {
@@ -50,10 +51,21 @@ impl Server {
         let knowledge = Knowledge::load(&util::ontology_dir()).unwrap();
         let article = actorgraph::article::parse_bytes(&util::seed_bytes()).unwrap();
         actorgraph::ingest(&store, &knowledge, &article).unwrap();
+        let mut server = Self::serve(store, knowledge, config).await;
+        server._backend = Some(backend);
+        server
+    }
+
+    /// A server on `store` as it is.
+    async fn serve(
+        store: actorgraph::store::KgStore,
+        knowledge: Knowledge,
+        config: ApiConfig,
+    ) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
-        let state = AppState::new(store, Arc::new(knowledge), config);
+        let state = AppState::new(store.clone(), Arc::new(knowledge), config);
         tokio::spawn(api::serve(listener, state, async {
             let _ = stopped.await;
         }));
@@ -61,8 +73,16 @@ impl Server {
             base,
             client: reqwest::Client::new(),
             _shutdown: shutdown,
-            _backend: backend,
+            _backend: None,
+            store,
         }
+    }
+
+    /// Another server on the same store, with nothing kept from earlier requests:
+    /// its answers are read afresh.
+    async fn twin(&self) -> Self {
+        let knowledge = Knowledge::load(&util::ontology_dir()).unwrap();
+        Self::serve(self.store.clone(), knowledge, ApiConfig::default()).await
     }
 
     async fn get(&self, path: &str) -> reqwest::Response {
@@ -837,6 +857,14 @@ async fn search_and_relations_follow_the_writes_that_touch_them() {
                 .any(|r| r["actor"]["id"] == "jnim" && r["predicate"] == "opposes")
         };
         assert!(!with_jnim(&before), "{before}");
+        let full_lists = [
+            "/api/actors/wagner/relations?limit=500&evidence=1000",
+            "/api/actors/jnim/relations?limit=500&evidence=1000",
+            "/api/actors/fama/relations?limit=500&evidence=1000",
+        ];
+        for path in full_lists {
+            server.json(path, 200).await;
+        }
         let wagner = searched(&server, "wagner", "wagner").await;
         let isgs = searched(&server, "eigs", "isgs").await;
 
@@ -857,6 +885,15 @@ async fn search_and_relations_follow_the_writes_that_touch_them() {
         let about: Value = about.json().await.unwrap();
         let after = relations().await;
         assert!(with_jnim(&after), "{after}");
+        // Brought up to date from the one article, the lists read as they do afresh.
+        let fresh = server.twin().await;
+        for path in full_lists {
+            assert_eq!(
+                server.json(path, 200).await,
+                fresh.json(path, 200).await,
+                "{path}"
+            );
+        }
         let wagner_after = searched(&server, "wagner", "wagner").await;
         assert_eq!(
             wagner_after["mentions"].as_u64(),
@@ -866,6 +903,34 @@ async fn search_and_relations_follow_the_writes_that_touch_them() {
             .json("/api/actors/jnim/relations?with=wagner", 200)
             .await;
         assert_eq!(jnim["total"], 1, "{jnim}");
+
+        // Removing the article takes its relation away.
+        let id = about["id"].as_str().unwrap();
+        let delete = server
+            .client
+            .delete(format!("{}/api/articles/{id}", server.base))
+            .bearer_auth(TOKEN)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(delete.status(), 204);
+        assert!(!with_jnim(&relations().await));
+        let fresh = server.twin().await;
+        for path in full_lists {
+            assert_eq!(
+                server.json(path, 200).await,
+                fresh.json(path, 200).await,
+                "{path}"
+            );
+        }
+        let jnim = server
+            .json("/api/actors/jnim/relations?with=wagner", 200)
+            .await;
+        assert_eq!(jnim["total"], 0, "{jnim}");
+        assert_eq!(
+            searched(&server, "wagner", "wagner").await["mentions"],
+            wagner["mentions"]
+        );
 
         // A write of unknown reach (a SPARQL update) is seen too.
         let update = server
@@ -881,25 +946,5 @@ async fn search_and_relations_follow_the_writes_that_touch_them() {
             .unwrap();
         assert_eq!(update.status(), 204);
         searched(&server, "vagnerovtsy", "wagner").await;
-
-        // Removing the article takes its relation away.
-        let id = about["id"].as_str().unwrap();
-        let delete = server
-            .client
-            .delete(format!("{}/api/articles/{id}", server.base))
-            .bearer_auth(TOKEN)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(delete.status(), 204);
-        assert!(!with_jnim(&relations().await));
-        let jnim = server
-            .json("/api/actors/jnim/relations?with=wagner", 200)
-            .await;
-        assert_eq!(jnim["total"], 0, "{jnim}");
-        assert_eq!(
-            searched(&server, "wagner", "wagner").await["mentions"],
-            wagner["mentions"]
-        );
     }
 }

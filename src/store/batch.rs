@@ -110,6 +110,7 @@ impl Embedded {
         let mut touched = Touched::default();
         let mut labels = Vec::new();
         for (iri, quads) in graphs {
+            touched.articles.insert(iri.as_str().to_owned());
             let old = self
                 .store
                 .quads_for_pattern(None, None, None, Some(iri.as_ref().into()))

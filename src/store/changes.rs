@@ -36,8 +36,10 @@ pub struct ChangeLog {
 pub struct Touched {
     /// Those in a subject or object of a quad written or removed.
     pub resources: HashSet<String>,
-    /// Those whose `rdfs:label` was written or removed (a part of `resources`).
+    /// Those whose `rdfs:label` appeared in the store or left it.
     pub labelled: HashSet<String>,
+    /// The IRIs of the article graphs written or removed.
+    pub articles: HashSet<String>,
 }
 
 /// What a view was read from.
@@ -51,7 +53,7 @@ pub struct Dependencies {
 
 impl Touched {
     fn len(&self) -> usize {
-        self.resources.len() + self.labelled.len()
+        self.resources.len() + self.labelled.len() + self.articles.len()
     }
 
     fn reaches(&self, dependencies: &Dependencies) -> bool {
@@ -113,6 +115,20 @@ impl ChangeLog {
             touched.extend(write.as_ref()?.resources.iter().cloned());
         }
         Some(touched)
+    }
+
+    /// The article graphs that writes after `generation` wrote or removed, or `None`
+    /// when a write of unknown reach came since or the log no longer reaches back.
+    pub fn articles_since(&self, generation: u64) -> Option<HashSet<String>> {
+        let log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
+        if generation < log.floor {
+            return None;
+        }
+        let mut articles = HashSet::new();
+        for (_, write) in log.entries.iter().filter(|(after, _)| *after > generation) {
+            articles.extend(write.as_ref()?.articles.iter().cloned());
+        }
+        Some(articles)
     }
 
     /// Whether no write after `generation` touched what a view read at `generation`
@@ -191,7 +207,8 @@ mod tests {
     fn touched(iris: &[&str]) -> Option<Touched> {
         Some(Touched {
             resources: set(iris),
-            labelled: HashSet::new(),
+            articles: set(&[&format!("article-{}", iris.join("-"))]),
+            ..Touched::default()
         })
     }
 
@@ -218,6 +235,10 @@ mod tests {
         assert!(log.untouched_since(2, &read(&["c"])), "nothing since 2");
         assert_eq!(log.touched_since(0), Some(set(&["a", "b", "c"])));
         assert_eq!(log.touched_since(1), Some(set(&["c"])));
+        assert_eq!(
+            log.articles_since(0),
+            Some(set(&["article-a-b", "article-c"]))
+        );
         // A name depends on labels only.
         let named = Dependencies {
             read: Vec::new(),
@@ -230,6 +251,7 @@ mod tests {
         log.record(Some(Touched {
             resources: set(&["c"]),
             labelled: set(&["c"]),
+            articles: set(&["article-c2"]),
         }));
         assert!(!log.untouched_since(2, &named));
         assert!(log.untouched_since(3, &named));
@@ -237,7 +259,9 @@ mod tests {
         log.record(None);
         assert!(!log.untouched_since(3, &read(&["d"])));
         assert_eq!(log.touched_since(3), None);
+        assert_eq!(log.articles_since(3), None);
         assert_eq!(log.touched_since(4), Some(HashSet::new()));
+        assert_eq!(log.articles_since(4), Some(HashSet::new()));
     }
 
     #[test]

@@ -40,6 +40,12 @@ pub trait Storage: Send + Sync {
         (generation >= self.generation()).then(HashSet::new)
     }
 
+    /// The article graphs that writes after `generation` wrote or removed, or `None`
+    /// when that is not known. By default: unknown.
+    fn articles_since(&self, generation: u64) -> Option<HashSet<String>> {
+        (generation >= self.generation()).then(HashSet::new)
+    }
+
     /// Whether no write after `generation` touched what a view read then depends on.
     /// By default: only when there was no write at all.
     fn untouched_since(&self, generation: u64, dependencies: &Dependencies) -> bool {
@@ -183,6 +189,10 @@ impl Storage for Embedded {
 
     fn touched_since(&self, generation: u64) -> Option<HashSet<String>> {
         self.changes().touched_since(generation)
+    }
+
+    fn articles_since(&self, generation: u64) -> Option<HashSet<String>> {
+        self.changes().articles_since(generation)
     }
 
     fn untouched_since(&self, generation: u64, dependencies: &Dependencies) -> bool {
@@ -379,6 +389,12 @@ impl KgStore {
     /// views read at `generation` that depend on none of them are still current.
     pub fn touched_since(&self, generation: u64) -> Option<HashSet<String>> {
         self.backend.touched_since(generation)
+    }
+
+    /// The article graphs that writes after `generation` wrote or removed, or `None`
+    /// when that is not known (a SPARQL update, a remote store…).
+    pub fn articles_since(&self, generation: u64) -> Option<HashSet<String>> {
+        self.backend.articles_since(generation)
     }
 
     /// Whether no write after `generation` touched what a view read then depends on

@@ -6,7 +6,7 @@ use super::jsonld::respond;
 use super::memo::Computed;
 use super::problem::Problem;
 use super::queries::{self, EntityRecord, Scope, ACTOR_CLASSES};
-use super::relations::{self, Derived, RelationDto};
+use super::relations::{self, ActorRelations, Derived, Edge, RelationDto};
 use super::{blocking, checked_id, date_param, overlaps, search, Page, Params};
 use crate::api::AppState;
 use crate::store::{Dependencies, KgStore};
@@ -425,13 +425,13 @@ pub async fn relations(
             let untouched = |since: u64, dependencies: &Dependencies| {
                 store.untouched_since(since, dependencies)
             };
-            lists.get_or_compute(generation, &id, untouched, || {
-                actor_relations(store, &id).map(|(all, dependencies)| Computed {
-                    weight: all.weight(),
-                    answer: all,
-                    dependencies,
-                })
-            })
+            lists.get_or_compute(
+                generation,
+                &id,
+                untouched,
+                |stale, since| refreshed_relations(store, stale, since),
+                || actor_relations(store, &id),
+            )
         }
     })
     .await?;
@@ -475,29 +475,91 @@ pub async fn relations(
     Ok(response)
 }
 
-/// Every relation of the actor `id` in page order (most evidence first), its evidence
-/// newest first (undated last); and what it was read from: the graphs that mention
-/// the actor (its events, the relations stated about it, the claims in the same
-/// articles, and the gazetteer, whose writes are of unknown reach) and the names of
-/// those it relates to and of the sources of claims.
-fn actor_relations(
-    store: &KgStore,
-    id: &str,
-) -> Result<(relations::ActorRelations, Arc<Dependencies>), Problem> {
+/// Every relation of the actor `id`: see [`relation_list`].
+fn actor_relations(store: &KgStore, id: &str) -> Result<Computed<ActorRelations>, Problem> {
     let record = find(store, id)?;
     let edges = relations::edges(store, &Scope::Actor(record.iri.clone()))?;
+    relation_list(store, &record.iri, edges)
+}
+
+/// Articles written or removed since a relation list was read, past which it is read
+/// again in full rather than brought up to date.
+const MAX_REFRESHED_ARTICLES: usize = 5_000;
+
+/// `stale`, read at generation `since`, brought up to date: its edges read from the
+/// articles written or removed since are dropped, and the actor's edges in those
+/// articles read again (in their graphs only, however long the actor's history).
+/// `None` when that is not possible: a write of unknown reach came since, too many
+/// articles changed, or the actor is no longer one.
+fn refreshed_relations(
+    store: &KgStore,
+    stale: &ActorRelations,
+    since: u64,
+) -> Option<Result<Computed<ActorRelations>, Problem>> {
+    let changed = store.articles_since(since)?;
+    if changed.len() > MAX_REFRESHED_ARTICLES {
+        return None;
+    }
+    let actor = stale.actor.iri.clone();
+    let classes = match queries::classes_of(store, std::slice::from_ref(&actor)) {
+        Ok(classes) => classes,
+        Err(error) => return Some(Err(error.into())),
+    };
+    let still_an_actor = classes.get(&actor).is_some_and(|classes| {
+        classes
+            .iter()
+            .any(|class| ACTOR_CLASSES.contains(&class.as_str()))
+    });
+    if !still_an_actor {
+        return None;
+    }
+    let mut edges: Vec<Edge> = stale
+        .edges
+        .iter()
+        .filter(|edge| {
+            edge.article
+                .as_ref()
+                .is_none_or(|article| !changed.contains(article))
+        })
+        .cloned()
+        .collect();
+    let scope = Scope::ActorInArticles(actor.clone(), changed.into_iter().collect());
+    Some(
+        relations::edges(store, &scope)
+            .map_err(Problem::from)
+            .and_then(|fresh| {
+                edges.extend(fresh);
+                relation_list(store, &actor, edges)
+            }),
+    )
+}
+
+/// The relations of `actor` (its IRI) made from `edges`, in page order (most evidence
+/// first), their evidence newest first (undated last), the others' names read now;
+/// and what the list depends on: the graphs that mention the actor (its events, the
+/// relations stated about it, the claims in the same articles; and the gazetteer,
+/// whose writes are of unknown reach) and the names of those it relates to and of
+/// the sources of claims.
+fn relation_list(
+    store: &KgStore,
+    actor: &str,
+    edges: Vec<Edge>,
+) -> Result<Computed<ActorRelations>, Problem> {
     let mut iris = relations::edge_iris(&edges);
-    iris.push(record.iri.clone());
+    iris.push(actor.to_owned());
     let names = Names::fetch(store, iris.iter())?;
     iris.sort_unstable();
     iris.dedup();
-    let dependencies = Dependencies {
-        read: vec![record.iri.clone()],
-        named: iris,
-    };
-    let mut items = relations::for_actor(&record.iri, edges, &names);
+    let mut items = relations::for_actor(actor, edges.clone(), &names);
     for item in &mut items {
-        item.evidence.sort_by(|a, b| b.date.cmp(&a.date));
+        // A total order: a list brought up to date reads the same as one read afresh.
+        item.evidence.sort_by(|a, b| {
+            b.date
+                .cmp(&a.date)
+                .then_with(|| a.article_iri.cmp(&b.article_iri))
+                .then_with(|| a.event.cmp(&b.event))
+                .then_with(|| a.text.cmp(&b.text))
+        });
     }
     // The best supported first; the order is total, so pages do not overlap.
     items.sort_by(|a, b| {
@@ -511,13 +573,19 @@ fn actor_relations(
                     .cmp(&(b.derived == Derived::CoParticipation))
             })
     });
-    Ok((
-        relations::ActorRelations {
-            actor: names.link(&record.iri),
-            items,
-        },
-        Arc::new(dependencies),
-    ))
+    let all = ActorRelations {
+        actor: names.link(actor),
+        items,
+        edges,
+    };
+    Ok(Computed {
+        weight: all.weight(),
+        answer: all,
+        dependencies: Arc::new(Dependencies {
+            read: vec![actor.to_owned()],
+            named: iris,
+        }),
+    })
 }
 
 /// Whether a relation holds within `[since, until]`: its stated bounds, else the dates of

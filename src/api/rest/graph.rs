@@ -236,6 +236,7 @@ mod tests {
             claimed_by: Vec::new(),
             derived: false,
             reference: false,
+            article: None,
         }
     }
 

@@ -46,6 +46,16 @@ struct Entry<V> {
     weight: usize,
 }
 
+/// What a memo holds for a key at a generation.
+enum Lookup<V> {
+    /// An answer current at that generation, with its dependencies.
+    Current(Arc<V>, Arc<Dependencies>),
+    /// An answer read at an older generation (the first field), stale since.
+    Stale(u64, Arc<V>),
+    /// Nothing.
+    Missing,
+}
+
 /// A computed answer with what the memo keeps beside it.
 pub struct Computed<V> {
     /// The answer.
@@ -70,18 +80,23 @@ impl<V> GenerationMemo<V> {
     }
 
     /// The answer for `key` at `generation` (read before calling): the one kept when
-    /// `untouched(its generation, its dependencies)` says it is still current, else
-    /// `compute`'s, kept for the next callers. Concurrent callers for one key wait for
-    /// a single computation. Blocks: call it off the async runtime.
+    /// `untouched(its generation, its dependencies)` says it is still current; else
+    /// `refresh(the stale answer, its generation)` when that can bring it up to date
+    /// (`None`: it cannot); else `compute`'s. What is computed is kept for the next
+    /// callers. Concurrent callers for one key wait for a single computation. Blocks:
+    /// call it off the async runtime.
     pub fn get_or_compute<E>(
         &self,
         generation: u64,
         key: &str,
         untouched: impl Fn(u64, &Dependencies) -> bool,
+        refresh: impl FnOnce(&V, u64) -> Option<Result<Computed<V>, E>>,
         compute: impl FnOnce() -> Result<Computed<V>, E>,
     ) -> Result<(Arc<V>, Arc<Dependencies>), E> {
-        if let Some(found) = self.get(generation, key, &untouched) {
-            return Ok(found);
+        if let Lookup::Current(answer, dependencies) =
+            self.lookup(generation, key, &untouched, false)
+        {
+            return Ok((answer, dependencies));
         }
         let key_lock = Arc::clone(
             self.computing
@@ -92,9 +107,17 @@ impl<V> GenerationMemo<V> {
         );
         let result = {
             let _computing = key_lock.lock().unwrap_or_else(PoisonError::into_inner);
-            match self.get(generation, key, &untouched) {
-                Some(found) => Ok(found),
-                None => compute().map(|computed| {
+            let computed = match self.lookup(generation, key, &untouched, true) {
+                Lookup::Current(answer, dependencies) => Ok(Err((answer, dependencies))),
+                Lookup::Stale(since, answer) => match refresh(&answer, since) {
+                    Some(refreshed) => refreshed.map(Ok),
+                    None => compute().map(Ok),
+                },
+                Lookup::Missing => compute().map(Ok),
+            };
+            computed.map(|computed| match computed {
+                Err(kept) => kept,
+                Ok(computed) => {
                     let answer = Arc::new(computed.answer);
                     let dependencies = computed.dependencies;
                     self.insert(
@@ -105,8 +128,8 @@ impl<V> GenerationMemo<V> {
                         computed.weight,
                     );
                     (answer, dependencies)
-                }),
-            }
+                }
+            })
         };
         // The last caller out removes the key's lock (the map holds one reference).
         let mut computing = self
@@ -127,18 +150,39 @@ impl<V> GenerationMemo<V> {
         key: &str,
         untouched: impl Fn(u64, &Dependencies) -> bool,
     ) -> Option<(Arc<V>, Arc<Dependencies>)> {
+        match self.lookup(generation, key, &untouched, true) {
+            Lookup::Current(answer, dependencies) => Some((answer, dependencies)),
+            Lookup::Stale(..) | Lookup::Missing => None,
+        }
+    }
+
+    /// What is kept for `key` at `generation`. A current entry counts as read at
+    /// `generation` from then on; a stale one is taken out when `take_stale`.
+    fn lookup(
+        &self,
+        generation: u64,
+        key: &str,
+        untouched: &impl Fn(u64, &Dependencies) -> bool,
+        take_stale: bool,
+    ) -> Lookup<V> {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        let entry = state.answers.get_mut(key)?;
+        let Some(entry) = state.answers.get_mut(key) else {
+            return Lookup::Missing;
+        };
         if entry.generation < generation {
             if !untouched(entry.generation, &entry.dependencies) {
-                let weight = entry.weight;
+                if !take_stale {
+                    return Lookup::Missing;
+                }
+                let (since, answer, weight) =
+                    (entry.generation, Arc::clone(&entry.answer), entry.weight);
                 state.answers.remove(key);
                 state.weight -= weight;
-                return None;
+                return Lookup::Stale(since, answer);
             }
             entry.generation = generation;
         }
-        Some((Arc::clone(&entry.answer), Arc::clone(&entry.dependencies)))
+        Lookup::Current(Arc::clone(&entry.answer), Arc::clone(&entry.dependencies))
     }
 
     /// Keeps an answer read from the store at `generation` (read before computing)
@@ -225,15 +269,21 @@ mod tests {
             .map(|_| {
                 let (memo, runs) = (Arc::clone(&memo), Arc::clone(&runs));
                 std::thread::spawn(move || {
-                    memo.get_or_compute(1, "k", never, || {
-                        runs.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                        std::thread::sleep(std::time::Duration::from_millis(100));
-                        Ok::<_, ()>(Computed {
-                            answer: 7,
-                            dependencies: deps(&["a"]),
-                            weight: 1,
-                        })
-                    })
+                    memo.get_or_compute(
+                        1,
+                        "k",
+                        never,
+                        |_, _| None,
+                        || {
+                            runs.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                            std::thread::sleep(std::time::Duration::from_millis(100));
+                            Ok::<_, ()>(Computed {
+                                answer: 7,
+                                dependencies: deps(&["a"]),
+                                weight: 1,
+                            })
+                        },
+                    )
                     .map(|(answer, _)| *answer)
                 })
             })
@@ -254,9 +304,11 @@ mod tests {
                 weight: 1,
             })
         };
-        assert!(memo.get_or_compute(1, "e", never, || Err("no")).is_err());
+        assert!(memo
+            .get_or_compute(1, "e", never, |_, _| None, || Err("no"))
+            .is_err());
         assert_eq!(
-            memo.get_or_compute(1, "e", never, || computed(2))
+            memo.get_or_compute(1, "e", never, |_, _| None, || computed(2))
                 .map(|(answer, _)| *answer),
             Ok(2)
         );
@@ -301,6 +353,46 @@ mod tests {
         // An answer read earlier than the one kept does not replace it.
         memo.insert(6, "b".into(), Arc::new(3), deps(&["y"]), 1);
         assert_eq!(answer(&memo, 7, "b", always), Some(2));
+    }
+
+    #[test]
+    fn a_stale_answer_is_refreshed_when_it_can_be() {
+        let memo = GenerationMemo::new(10);
+        let computed = |answer| {
+            Ok::<_, ()>(Computed {
+                answer,
+                dependencies: deps(&["x"]),
+                weight: 1,
+            })
+        };
+        let get = |generation, refresh: Option<i32>, compute: i32| {
+            memo.get_or_compute(
+                generation,
+                "a",
+                |since, _| since >= 2,
+                |old: &i32, since| refresh.map(|step| computed(old + step + since as i32 * 100)),
+                || computed(compute),
+            )
+            .map(|(answer, _)| *answer)
+            .unwrap()
+        };
+        assert_eq!(get(1, Some(1), 10), 10, "nothing kept: computed");
+        assert_eq!(get(3, Some(1), 20), 111, "stale since 1: refreshed from 10");
+        assert_eq!(get(3, Some(5), 30), 111, "current: kept");
+        assert_eq!(get(4, None, 40), 111, "read at 3, untouched since");
+        memo.insert(4, "a".into(), Arc::new(7), deps(&[]), 1);
+        assert_eq!(
+            get(5, Some(2), 50),
+            111,
+            "not newer than the kept one: dropped"
+        );
+        memo.insert(6, "b".into(), Arc::new(7), deps(&[]), 1);
+        let stale = memo.get_or_compute(9, "b", |_, _| false, |_, _| None, || computed(60));
+        assert_eq!(
+            stale.map(|(answer, _)| *answer),
+            Ok(60),
+            "cannot refresh: computed"
+        );
     }
 
     #[test]

@@ -327,6 +327,13 @@ pub enum Scope {
     Event(String),
     /// Events at a place or anywhere inside it.
     Place(String),
+    /// Those an actor takes part in, read from these articles (their IRIs) only.
+    ActorInArticles(String, Vec<String>),
+}
+
+/// The IRIs as the content of a `VALUES` block.
+fn iri_values(iris: &[String]) -> String {
+    iris.iter().map(|iri| format!("<{iri}> ")).collect()
 }
 
 /// A relation stated in an article or in the gazetteer.
@@ -367,6 +374,16 @@ fn relationships_in(scope: &Scope, body: &str) -> String {
             "{{ ?r ag:relationSubject <{iri}> . {body} }} UNION {{ ?r ag:relationObject <{iri}> . {body} }}"
         ),
         Scope::Article(iri) => format!("?r prov:wasDerivedFrom <{iri}> . {body}"),
+        Scope::ActorInArticles(iri, articles) => {
+            // The articles first: each has a few relationships, the actor may have thousands.
+            let from = format!(
+                "VALUES ?from_article {{ {} }} ?r prov:wasDerivedFrom ?from_article .",
+                iri_values(articles)
+            );
+            format!(
+                "{{ {from} ?r ag:relationSubject <{iri}> . {body} }} UNION {{ {from} ?r ag:relationObject <{iri}> . {body} }}"
+            )
+        }
         _ => body.to_owned(),
     }
 }
@@ -537,6 +554,10 @@ fn event_pattern(scope: &Scope) -> String {
         Scope::All => String::new(),
         Scope::Actor(iri) => format!("?e ag:participant <{iri}> ."),
         Scope::Article(iri) => format!("?e prov:wasDerivedFrom <{iri}> ."),
+        Scope::ActorInArticles(iri, articles) => format!(
+            "VALUES ?from_article {{ {} }} ?e prov:wasDerivedFrom ?from_article ; ag:participant <{iri}> .",
+            iri_values(articles)
+        ),
         Scope::Event(iri) => format!("VALUES ?e {{ <{iri}> }}"),
         Scope::Place(iri) => {
             format!("?e ag:place ?where . ?where (ag:partOf|ag:locatedIn|ag:country)* <{iri}> .")

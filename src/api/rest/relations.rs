@@ -35,6 +35,8 @@ pub struct Edge {
     pub derived: bool,
     /// Whether the gazetteer (reference data) states it.
     pub reference: bool,
+    /// The IRI of the article it was read from (none for the gazetteer).
+    pub article: Option<String>,
 }
 
 fn stated_edge(relation: StatedRelation) -> Edge {
@@ -52,6 +54,7 @@ fn stated_edge(relation: StatedRelation) -> Edge {
     });
     Edge {
         reference: relation.node.is_none(),
+        article: relation.article.clone(),
         subject: relation.subject,
         predicate: relation.predicate,
         object: relation.object,
@@ -111,6 +114,7 @@ pub fn derived_edges(events: &[EventRecord]) -> Vec<Edge> {
                     claimed_by: Vec::new(),
                     derived: true,
                     reference: false,
+                    article: event.article.clone(),
                 });
             }
         }
@@ -211,13 +215,16 @@ impl RelationDto {
     }
 }
 
-/// Every relation of one actor, as [`for_actor`] gives them.
+/// Every relation of one actor, as [`for_actor`] gives them, and the edges they were
+/// made from (kept to bring the list up to date after writes).
 #[derive(Debug)]
 pub struct ActorRelations {
     /// The actor.
     pub actor: Link,
     /// Its relations, with all their evidence.
     pub items: Vec<RelationDto>,
+    /// The edges read: the actor's stated relations and those derived from its events.
+    pub edges: Vec<Edge>,
 }
 
 impl ActorRelations {
@@ -236,7 +243,8 @@ impl ActorRelations {
                 .map(|field| field.as_ref().map_or(0, String::len))
                 .sum::<usize>()
         };
-        self.items
+        let items: usize = self
+            .items
             .iter()
             .map(|item| {
                 256 + item
@@ -245,7 +253,13 @@ impl ActorRelations {
                     .map(|e| 128 + strings(e))
                     .sum::<usize>()
             })
-            .sum()
+            .sum();
+        let edges: usize = self
+            .edges
+            .iter()
+            .map(|edge| 256 + edge.evidence.as_ref().map_or(0, |e| 128 + strings(e)))
+            .sum();
+        items + edges
     }
 }
 
@@ -423,6 +437,7 @@ mod tests {
             claimed_by: Vec::new(),
             derived: false,
             reference: false,
+            article: None,
         };
         let led = Edge {
             subject: "goita".into(),
