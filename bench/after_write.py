@@ -3,13 +3,15 @@
     after_write.py BASE TOKEN NEW_ARTICLES.jsonl
 
 Before the writes: the first search (builds the index) and the first relations page
-of the 20 most-mentioned actors (cold). Then, after each article posted: the first
+of the TOP (environment, default 20) most-mentioned actors (cold). Then, after each article posted: the first
 search, and the first relations page of each of those actors, split by whether the
-article mentions the actor. Prints one line per measure:
+article mentions the actor. The articles posted are deleted at the end. Prints one
+line per measure:
     after-write what=… n=… p50_ms=… p90_ms=… max_ms=…
 """
 
 import json
+import os
 import statistics
 import sys
 import time
@@ -21,7 +23,7 @@ base, token, new_articles = sys.argv[1:4]
 TOP_ACTORS = """PREFIX ag: <https://w3id.org/actorgraph/ns#>
 SELECT ?actor (COUNT(*) AS ?n) WHERE {
   ?article ag:mentions ?actor FILTER(STRSTARTS(STR(?actor), "https://w3id.org/actorgraph/actor/"))
-} GROUP BY ?actor ORDER BY DESC(?n) LIMIT 20"""
+} GROUP BY ?actor ORDER BY DESC(?n) LIMIT %d""" % int(os.environ.get("TOP", "20"))
 
 
 def timed_get(path):
@@ -46,7 +48,7 @@ def post(article):
         headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
     )
     with urllib.request.urlopen(request, timeout=120) as response:
-        return json.load(response)
+        return response.status, json.load(response)
 
 
 def report(what, figures):
@@ -71,9 +73,12 @@ report("cold-relations", [timed_get(f"/api/actors/{actor}/relations") for actor 
 report("warm-relations", [timed_get(f"/api/actors/{actor}/relations") for actor in actors])
 
 after = {"search": [], "touched-relations": [], "untouched-relations": []}
+posted = []
 with open(new_articles, encoding="utf-8") as lines:
     for line in lines:
-        created = post(json.loads(line))
+        status, created = post(json.loads(line))
+        if status == 201:  # new: deleted at the end (an article already stored stays)
+            posted.append(created["id"])
         mentioned = {actor["id"] for actor in created["facts"]["actors"]}
         after["search"].append(timed_get(search))
         for actor in actors:
@@ -81,3 +86,7 @@ with open(new_articles, encoding="utf-8") as lines:
             after[kind].append(timed_get(f"/api/actors/{actor}/relations"))
 for what, figures in after.items():
     report(f"after-write-{what}", figures)
+for article in posted:
+    request = urllib.request.Request(f"{base}/api/articles/{article}", method="DELETE",
+                                     headers={"Authorization": f"Bearer {token}"})
+    urllib.request.urlopen(request, timeout=120).read()

@@ -25,6 +25,18 @@ export SKIP_BUILD=1
                 break
             fi
         done
+        # Reads after writes: on a new store of its own up to 10k, on the one above past that
+        # (the articles it posts are deleted at the end).
+        if [ "$n" -le 10000 ]; then
+            bench/after-write.sh "$n" 20
+        else
+            for mode in bulk jobs plain; do
+                if [ -d "$work/store-$mode-$n" ]; then
+                    TOP=8 bench/after-write.sh "$n" 20 "$work/store-$mode-$n"
+                    break
+                fi
+            done
+        fi
     done
 } 2>&1 | tee "$out"
 echo "written to $out"
