@@ -205,6 +205,9 @@ const SELF_EVIDENT_POPULATION: u64 = 100_000;
 struct PlaceContext {
     /// Country id → how many times it is named or implied.
     countries: HashMap<String, usize>,
+    /// Country id → how many times a place or demonym names or implies it (not an
+    /// actor: Wagner is Russian, and fights in Mali).
+    place_countries: HashMap<String, usize>,
     /// Ids of the regions and areas named.
     places: Vec<String>,
 }
@@ -219,18 +222,21 @@ impl PlaceContext {
             let [single] = targets.as_slice() else {
                 continue;
             };
-            let country = match *single {
+            let (country, of_place) = match *single {
                 NameTarget::Place(p) | NameTarget::Demonym(p) => {
                     let place = &gazetteer.places[p];
                     if place.place_type == PlaceType::Town {
                         continue; // a town could itself be a namesake: it needs context, it gives none
                     }
                     context.places.push(place.id.clone());
-                    place.country.clone()
+                    (place.country.clone(), true)
                 }
-                NameTarget::Actor(a) => gazetteer.actors[a].country.clone(),
+                NameTarget::Actor(a) => (gazetteer.actors[a].country.clone(), false),
             };
             if let Some(country) = country {
+                if of_place {
+                    *context.place_countries.entry(country.clone()).or_default() += 1;
+                }
                 *context.countries.entry(country).or_default() += 1;
             }
         }
@@ -336,13 +342,14 @@ fn choose_target(
         return None;
     }
     // A small place of a country the article never names, in an article that names
-    // others, is a namesake: "la région du Nord" of an article about Mali is not
-    // Burkina Faso's Nord region.
+    // others as places, is a namesake: "la région du Nord" of an article about Mali is
+    // not Burkina Faso's Nord region. An actor's country does not count: Wagner
+    // (Russian) near Tombouctou is in Mali.
     let foreign = matches!(best, NameTarget::Place(p)
         if gazetteer.places[p].place_type != PlaceType::Country
             && gazetteer.places[p].country.is_some()
             && gazetteer.places[p].population.unwrap_or(0) < SELF_EVIDENT_POPULATION);
-    if foreign && evidence == 0 && main_country.is_some() {
+    if foreign && evidence == 0 && !context.place_countries.is_empty() {
         return None;
     }
     let unconfirmed_town = matches!(best, NameTarget::Place(p)

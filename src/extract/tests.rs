@@ -358,6 +358,33 @@ fn small_generated_towns_need_context() {
 }
 
 #[test]
+fn a_foreign_actor_does_not_move_a_town_abroad() {
+    // Wagner is Russian; Tombouctou is in Mali, though the text names neither country.
+    for (lang, text) in [
+        (
+            Lang::Fr,
+            "Les combattants du JNIM ont attaqué une colonne du groupe Wagner près de Tombouctou.",
+        ),
+        (
+            Lang::En,
+            "JNIM fighters attacked a Wagner convoy near Timbuktu.",
+        ),
+    ] {
+        let f = facts(lang, "2024-10", text);
+        let town = f
+            .places
+            .first()
+            .unwrap_or_else(|| panic!("a place: {text}"));
+        assert_eq!(
+            town.key,
+            EntityKey::Known("tombouctou".into()),
+            "{:?}",
+            f.places
+        );
+    }
+}
+
+#[test]
 fn odd_text_never_panics() {
     for text in [
         "",
