@@ -567,22 +567,51 @@ fn event_pattern(scope: &Scope) -> String {
 
 /// The events in `scope`, newest first, each with its participants.
 pub fn events(store: &KgStore, scope: &Scope) -> Result<Vec<EventRecord>, StoreError> {
+    read_events(store, scope, false)
+}
+
+/// The combat events in `scope` ([`EventRecord::is_combat`]), newest first, with only
+/// what the relations their sides show need: kind, dates, article, trigger, sentence
+/// and participants (a third fewer reads per event than [`events`]).
+pub fn combat_events(store: &KgStore, scope: &Scope) -> Result<Vec<EventRecord>, StoreError> {
+    read_events(store, scope, true)
+}
+
+fn read_events(
+    store: &KgStore,
+    scope: &Scope,
+    combat_only: bool,
+) -> Result<Vec<EventRecord>, StoreError> {
     let pattern = event_pattern(scope);
+    let (kind, details) = if combat_only {
+        // A filter, not `VALUES ?class`: oxigraph would start from every event of
+        // those classes in the store.
+        let classes = COMBAT_CLASSES
+            .iter()
+            .map(|class| format!("ag:{class}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        (format!("?e a ?class FILTER(?class IN ({classes}))"), "")
+    } else {
+        (
+            "?e a ag:Event . OPTIONAL { ?e a ?class FILTER(?class != ag:Event) }".to_owned(),
+            "OPTIONAL { ?e ag:datePrecision ?precision } OPTIONAL { ?e ag:dateText ?dtext }
+             OPTIONAL { ?e ag:since ?since } OPTIONAL { ?e ag:until ?until } OPTIONAL { ?e ag:place ?place }
+             OPTIONAL { ?e ag:fatalities ?fatalities } OPTIONAL { ?e ag:confidence ?confidence }",
+        )
+    };
     let mut events: BTreeMap<String, EventRecord> = BTreeMap::new();
     for row in select(
         store,
         &format!(
             "SELECT ?e ?class ?date ?precision ?dtext ?since ?until ?place ?article ?adate ?trigger ?stext ?fatalities ?confidence WHERE {{
                {pattern}
-               ?e a ag:Event .
-               OPTIONAL {{ ?e a ?class FILTER(?class != ag:Event) }}
-               OPTIONAL {{ ?e ag:date ?date }} OPTIONAL {{ ?e ag:datePrecision ?precision }}
-               OPTIONAL {{ ?e ag:dateText ?dtext }} OPTIONAL {{ ?e ag:since ?since }} OPTIONAL {{ ?e ag:until ?until }}
-               OPTIONAL {{ ?e ag:place ?place }}
+               {kind}
+               OPTIONAL {{ ?e ag:date ?date }}
                OPTIONAL {{ ?e prov:wasDerivedFrom ?article OPTIONAL {{ ?article ag:date ?adate }} }}
                OPTIONAL {{ ?e ag:trigger ?trigger }}
                OPTIONAL {{ ?e ag:evidence ?sentence . ?sentence ag:text ?stext }}
-               OPTIONAL {{ ?e ag:fatalities ?fatalities }} OPTIONAL {{ ?e ag:confidence ?confidence }} }}"
+               {details} }}"
         ),
     )? {
         let Some(iri) = value(&row, 0) else { continue };

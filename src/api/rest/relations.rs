@@ -128,7 +128,7 @@ pub fn edges(store: &KgStore, scope: &Scope) -> Result<Vec<Edge>, crate::store::
         .into_iter()
         .map(stated_edge)
         .collect();
-    edges.extend(derived_edges(&queries::events(store, scope)?));
+    edges.extend(derived_edges(&queries::combat_events(store, scope)?));
     Ok(edges)
 }
 
