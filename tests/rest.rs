@@ -78,11 +78,18 @@ impl Server {
         }
     }
 
-    /// Another server on the same store, with nothing kept from earlier requests:
-    /// its answers are read afresh.
-    async fn twin(&self) -> Self {
+    /// Checks that `paths` answer as they do from another server on the same store
+    /// with nothing kept from earlier requests, which reads them afresh.
+    async fn reads_as_afresh(&self, paths: &[&str]) {
         let knowledge = Knowledge::load(&util::ontology_dir()).unwrap();
-        Self::serve(self.store.clone(), knowledge, ApiConfig::default()).await
+        let fresh = Self::serve(self.store.clone(), knowledge, ApiConfig::default()).await;
+        for path in paths {
+            assert_eq!(
+                self.json(path, 200).await,
+                fresh.json(path, 200).await,
+                "{path}"
+            );
+        }
     }
 
     async fn get(&self, path: &str) -> reqwest::Response {
@@ -886,14 +893,7 @@ async fn search_and_relations_follow_the_writes_that_touch_them() {
         let after = relations().await;
         assert!(with_jnim(&after), "{after}");
         // Brought up to date from the one article, the lists read as they do afresh.
-        let fresh = server.twin().await;
-        for path in full_lists {
-            assert_eq!(
-                server.json(path, 200).await,
-                fresh.json(path, 200).await,
-                "{path}"
-            );
-        }
+        server.reads_as_afresh(&full_lists).await;
         let wagner_after = searched(&server, "wagner", "wagner").await;
         assert_eq!(
             wagner_after["mentions"].as_u64(),
@@ -915,14 +915,7 @@ async fn search_and_relations_follow_the_writes_that_touch_them() {
             .unwrap();
         assert_eq!(delete.status(), 204);
         assert!(!with_jnim(&relations().await));
-        let fresh = server.twin().await;
-        for path in full_lists {
-            assert_eq!(
-                server.json(path, 200).await,
-                fresh.json(path, 200).await,
-                "{path}"
-            );
-        }
+        server.reads_as_afresh(&full_lists).await;
         let jnim = server
             .json("/api/actors/jnim/relations?with=wagner", 200)
             .await;

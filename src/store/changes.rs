@@ -106,29 +106,30 @@ impl ChangeLog {
     /// current generation), or `None` when one of them may have touched anything or
     /// the log no longer reaches back that far.
     pub fn touched_since(&self, generation: u64) -> Option<HashSet<String>> {
-        let log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
-        if generation < log.floor {
-            return None;
-        }
-        let mut touched = HashSet::new();
-        for (_, write) in log.entries.iter().filter(|(after, _)| *after > generation) {
-            touched.extend(write.as_ref()?.resources.iter().cloned());
-        }
-        Some(touched)
+        self.union_since(generation, |touched| &touched.resources)
     }
 
     /// The article graphs that writes after `generation` wrote or removed, or `None`
     /// when a write of unknown reach came since or the log no longer reaches back.
     pub fn articles_since(&self, generation: u64) -> Option<HashSet<String>> {
+        self.union_since(generation, |touched| &touched.articles)
+    }
+
+    /// The union of one part of what each write after `generation` touched.
+    fn union_since(
+        &self,
+        generation: u64,
+        part: impl Fn(&Touched) -> &HashSet<String>,
+    ) -> Option<HashSet<String>> {
         let log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
         if generation < log.floor {
             return None;
         }
-        let mut articles = HashSet::new();
+        let mut union = HashSet::new();
         for (_, write) in log.entries.iter().filter(|(after, _)| *after > generation) {
-            articles.extend(write.as_ref()?.articles.iter().cloned());
+            union.extend(part(write.as_ref()?).iter().cloned());
         }
-        Some(articles)
+        Some(union)
     }
 
     /// Whether no write after `generation` touched what a view read at `generation`
