@@ -5,8 +5,8 @@
 //! tagged with the generation they were read at. [`ChangeLog::touched_since`] and
 //! [`ChangeLog::untouched_since`] let them outlive writes that touched none of the
 //! resources they depend on, instead of being recomputed after every write. A write
-//! whose reach is not known (a SPARQL update, a Graph Store request, a restore) is
-//! recorded as touching everything.
+//! whose reach is not known (a SPARQL update, a Graph Store request, a restore, a
+//! bulk load) is recorded as touching everything.
 
 use oxigraph::model::vocab::rdfs;
 use oxigraph::model::{NamedOrBlankNode, Quad, Term};
