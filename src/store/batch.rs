@@ -97,8 +97,8 @@ impl Embedded {
     }
 
     /// What replacing these graphs (IRI, new content) in a transaction will touch,
-    /// read before the write, under the writer lock: the tracked resources of the old and new contents,
-    /// and their label triples with whether each is in the store now.
+    /// read before the write, under the writer lock: the tracked resources of the old
+    /// and new contents, and their label triples with whether each is in the store now.
     pub(super) fn pending_changes<'a>(
         &self,
         graphs: impl IntoIterator<Item = (&'a NamedNode, &'a [Quad])>,
