@@ -93,6 +93,8 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
                     kind == trigger.kind
                         && trigger_range.start <= end + 3
                         && (end..trigger_range.start).all(|t| analysis.doc.tokens[t].is_word())
+                        // "sanctions following the coup": a background event is another one.
+                        && !is_background(analysis, &trigger_range)
                 })
                 .map(|(index, _, _)| index);
             if let Some(event) = build_event(
@@ -442,7 +444,8 @@ fn build_event(
             conflict,
         );
     }
-    let sides = sides(analysis, kind, &clause);
+    let sides = sides(analysis, kind, &clause, &trigger);
+    let passive = is_passive(analysis, &trigger);
     let mut participants: Vec<Participant> = Vec::new();
     // The previous candidate's end and role: "by Ethiopian and Eritrean troops" share one.
     let mut previous: Option<(usize, Role, Option<u8>)> = None;
@@ -475,12 +478,13 @@ fn build_event(
                 _ => (Role::Side, None),
             },
             EventKind::Attack | EventKind::Airstrike | EventKind::Capture => {
-                let before = tokens.end <= trigger.start;
-                let agent = tokens.start >= 1
-                    && matches!(analysis.doc.keys[tokens.start - 1].as_str(), "par" | "by");
-                let of = tokens.start >= 1
+                // "were attacked by", "ont été tués": before a passive trigger is its target.
+                let before = tokens.end <= trigger.start && !passive;
+                let agent = is_agent(analysis, tokens.start);
+                // "l'attaque du JNIM": the complement right after the event noun.
+                let of = tokens.start >= trigger.end
                     && analysis.doc.keys[tokens.start - 1] == "de"
-                    && tokens.start.saturating_sub(trigger.end) <= 1;
+                    && tokens.start - trigger.end <= 1;
                 if (before && !lost) || agent || (of && !lost) {
                     (Role::Attacker, Some(0))
                 } else {
@@ -695,18 +699,89 @@ fn participant_mentions(
     found
 }
 
-/// For a battle: "entre A et B", "opposant A à B", "between A and B" → (first token of side 1, end of the construction).
-fn sides(analysis: &Analysis, kind: EventKind, clause: &Range<usize>) -> Option<(usize, usize)> {
+/// Whether a mention is a passive's agent: "by", "par", possibly before a
+/// determiner ("by the army", "par des hommes armés").
+fn is_agent(analysis: &Analysis, start: usize) -> bool {
+    let keys = &analysis.doc.keys;
+    let mut t = start;
+    for _ in 0..2 {
+        let Some(before) = t.checked_sub(1) else {
+            return false;
+        };
+        match keys[before].as_str() {
+            "par" | "by" => return true,
+            "the" | "a" | "an" | "le" | "les" | "de" | "un" | "une" => t = before,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether the trigger is a passive participle ("were attacked", "ont été tués",
+/// "a été prise"): its grammatical subject is what it was done to.
+fn is_passive(analysis: &Analysis, trigger: &Range<usize>) -> bool {
+    let keys = &analysis.doc.keys;
+    let sentence_start = analysis
+        .doc
+        .sentence_range(analysis.doc.sentence_of[trigger.start])
+        .start;
+    let auxiliary = |k: &String| {
+        matches!(
+            k.as_str(),
+            "was" | "were" | "been" | "being" | "ete" | "etaient" | "etait" | "sont"
+        )
+    };
+    // The auxiliary inside the trigger ("ont été attaqués"), right before it, or before
+    // one adverb ("were reportedly killed").
+    if keys[trigger.clone()].iter().any(auxiliary) {
+        return true;
+    }
+    (1..=2).any(|back| {
+        trigger.start >= sentence_start + back
+            && auxiliary(&keys[trigger.start - back])
+            && (back == 1 || analysis.doc.tokens[trigger.start - 1].is_word())
+    })
+}
+
+/// For a battle: "entre A et B", "opposant A à B", "between A and B", or
+/// "A clashed with B", "A a affronté B", "A se sont battus contre B" →
+/// (first token of side 1, end of the construction).
+fn sides(
+    analysis: &Analysis,
+    kind: EventKind,
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Option<(usize, usize)> {
     if kind != EventKind::Battle {
         return None;
     }
     let keys = &analysis.doc.keys;
-    let start = (clause.start..clause.end).find(|&t| {
+    let Some(start) = (clause.start..clause.end).find(|&t| {
         matches!(
             keys[t].as_str(),
             "entre" | "between" | "opposant" | "pitting"
         )
-    })?;
+    }) else {
+        // A subject before the trigger fights what follows "with", "against", "contre"…
+        // or the trigger's direct object.
+        let subject_before = analysis.mentions.iter().any(|m| {
+            m.tokens.start >= clause.start
+                && m.tokens.end <= trigger.start
+                && matches!(m.referent, Referent::Actor(_) | Referent::Country(_))
+        });
+        if !subject_before {
+            return None;
+        }
+        let split = (trigger.end..clause.end.min(trigger.end + 4))
+            .find(|&t| {
+                matches!(
+                    keys[t].as_str(),
+                    "with" | "against" | "contre" | "avec" | "face" | "aux" | "les" | "the"
+                )
+            })
+            .unwrap_or(trigger.end);
+        return Some((split, clause.end));
+    };
     let opposing = matches!(keys[start].as_str(), "opposant" | "pitting");
     let separator = (start + 1..clause.end).find(|&t| {
         !analysis.occupied[t]

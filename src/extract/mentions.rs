@@ -29,6 +29,7 @@ pub fn find(analysis: &mut Analysis) {
     analysis.main_country = main_country(analysis, &demonyms);
     state_bodies(analysis, &demonyms);
     ministries(analysis, &demonyms);
+    super::organisations::find(analysis);
     descriptions(analysis, &demonyms);
     directional_places(analysis);
     discover_proper_nouns(analysis);

@@ -14,6 +14,7 @@ mod document;
 mod events;
 mod facts;
 mod mentions;
+mod organisations;
 mod relations;
 pub mod temporal;
 
@@ -230,3 +231,5 @@ fn assemble(
 }
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_general;

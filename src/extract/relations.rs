@@ -112,7 +112,11 @@ pub fn find(analysis: &mut Analysis, from_events: Vec<EventRelation>) -> Vec<Rel
             );
         }
     }
+    hierarchy(analysis, &mut relations);
     for derived in from_events {
+        if !sane(analysis, derived.subject, derived.kind, derived.object) {
+            continue;
+        }
         push(
             &mut relations,
             Relation {
@@ -126,7 +130,35 @@ pub fn find(analysis: &mut Analysis, from_events: Vec<EventRelation>) -> Vec<Rel
             },
         );
     }
+    relations.retain(|r| match (r.subject, r.object) {
+        (EntityRef::Actor(a), EntityRef::Actor(b)) => sane(analysis, a, r.kind, b),
+        (a, b) => a != b,
+    });
     relations
+}
+
+/// Whether a relation between two actors can hold: nothing opposes, allies
+/// with or belongs to itself, and a state's forces and government are that
+/// state, so they neither oppose nor ally with it or each other ("the Nigerian
+/// army opposes Nigeria" is never meant).
+fn sane(analysis: &Analysis, a: usize, kind: RelationKind, b: usize) -> bool {
+    if a == b {
+        return false;
+    }
+    let (x, y) = (&analysis.actors[a], &analysis.actors[b]);
+    if x.key == y.key {
+        return false;
+    }
+    let state = |actor: &super::analysis::ActorDraft| {
+        matches!(
+            actor.kind,
+            super::ActorKind::Country
+                | super::ActorKind::StateArmedForce
+                | super::ActorKind::Government
+        )
+    };
+    let same_state = state(x) && state(y) && x.country.is_some() && x.country == y.country;
+    !(same_state && matches!(kind, RelationKind::Opposes | RelationKind::AllyOf))
 }
 
 /// "Rwanda-backed rebels", "Iran-allied Houthi militia": the first half backs the actor that follows.
@@ -426,6 +458,124 @@ fn located_in(
                 until: None,
                 evidence,
                 confidence,
+            },
+        );
+    }
+}
+
+/// How sure a containment read from the gazetteer's hierarchy is.
+const HIERARCHY_CONFIDENCE: f32 = 0.8;
+/// The most tokens from the first to the last word of two neighbouring place names.
+const NEIGHBOURS: usize = 25;
+
+/// Places the article names inside one another by the gazetteer's hierarchy
+/// ("Damboa … Borno" with Damboa part of Borno, "Goma … in Congo"): each
+/// known place lies in the nearest of its containers (its region chain, then
+/// its country) that the article also names as a place, where a sentence names
+/// both within a few words. The evidence is that stretch of the sentence.
+fn hierarchy(analysis: &mut Analysis, relations: &mut Vec<Relation>) {
+    // The article's places: place mentions, and country mentions that locate something.
+    let mut named: Vec<(usize, usize)> = Vec::new(); // (place draft, first mention)
+    for i in 0..analysis.mentions.len() {
+        let place = match analysis.mentions[i].referent {
+            Referent::Place(p) => p,
+            Referent::Country(c) if super::locates(analysis, i) => analysis.country_place(c),
+            _ => continue,
+        };
+        if !named.iter().any(|&(p, _)| p == place) {
+            named.push((place, i));
+        }
+    }
+    let gazetteer = &analysis.kb.gazetteer;
+    let position = |draft: usize| match &analysis.places[draft].key {
+        super::EntityKey::Known(id) => gazetteer.place_position(id),
+        super::EntityKey::Discovered(_) => None,
+    };
+    let draft_of = |index: usize| {
+        named
+            .iter()
+            .map(|&(p, _)| p)
+            .find(|&p| position(p) == Some(index))
+    };
+    let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (inner, outer, inner's first mention)
+    for &(inner, mention) in &named {
+        let Some(index) = position(inner) else {
+            continue;
+        };
+        let known = &gazetteer.places[index];
+        if known.place_type == crate::ontology::PlaceType::Country {
+            continue;
+        }
+        // The chain of containers, nearest first: partOf links, then the country.
+        let mut chain: Vec<usize> = Vec::new();
+        let mut at = known;
+        while let Some(parent) = at
+            .part_of
+            .as_deref()
+            .and_then(|id| gazetteer.place_position(id))
+        {
+            if chain.contains(&parent) || parent == index || chain.len() > 8 {
+                break;
+            }
+            chain.push(parent);
+            at = &gazetteer.places[parent];
+        }
+        if let Some(country) = known
+            .country
+            .as_deref()
+            .and_then(|id| gazetteer.place_position(id))
+        {
+            if !chain.contains(&country) && country != index {
+                chain.push(country);
+            }
+        }
+        if let Some(outer) = chain.into_iter().find_map(draft_of) {
+            if outer != inner {
+                found.push((inner, outer, mention));
+            }
+        }
+    }
+    for (inner, outer, _) in found {
+        let view: &Analysis = analysis;
+        let mentions_of = |draft: usize| -> Vec<&super::analysis::RawMention> {
+            view.mentions
+                .iter()
+                .filter(|m| {
+                    matches!(m.referent, Referent::Place(p) if p == draft)
+                        || matches!(m.referent, Referent::Country(c) if view.country_places.get(&c) == Some(&draft))
+                })
+                .collect()
+        };
+        let outer_mentions = mentions_of(outer);
+        let shared = mentions_of(inner).into_iter().find_map(|m| {
+            outer_mentions
+                .iter()
+                .find(|o| o.sentence == m.sentence)
+                .map(|o| {
+                    (
+                        m.sentence,
+                        m.tokens.start.min(o.tokens.start)..m.tokens.end.max(o.tokens.end),
+                    )
+                })
+        });
+        // Only where the text puts them side by side ("Gao, au Mali", "Damboa in Borno",
+        // "Borno State's Damboa area"): a town and a country named sentences apart are
+        // not a statement that one lies in the other.
+        let Some((sentence, tokens)) = shared.filter(|(_, tokens)| tokens.len() <= NEIGHBOURS)
+        else {
+            continue;
+        };
+        let evidence = evidence(analysis, sentence, tokens);
+        push(
+            relations,
+            Relation {
+                subject: EntityRef::Place(inner),
+                kind: RelationKind::LocatedIn,
+                object: EntityRef::Place(outer),
+                since: None,
+                until: None,
+                evidence,
+                confidence: HIERARCHY_CONFIDENCE,
             },
         );
     }

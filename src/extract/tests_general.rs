@@ -1,0 +1,175 @@
+//! Tests of the general mechanisms (names by head noun, bracketed acronyms,
+//! clause roles, the gazetteer's hierarchy, constraints), on sentences written
+//! for them in both languages. The organisations named here are invented, so
+//! only the mechanism can find them.
+
+use super::tests::{actor_names, facts, relations};
+use super::*;
+
+fn kind_of(f: &Facts, name: &str) -> Option<ActorKind> {
+    f.actors.iter().find(|a| a.name == name).map(|a| a.kind)
+}
+
+#[test]
+fn organisation_named_by_its_head_noun() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Fighters of the Zorvan Independence Army attacked a police post near Goma on Sunday.",
+    );
+    assert_eq!(
+        kind_of(&f, "Zorvan Independence Army"),
+        Some(ActorKind::ArmedGroup),
+        "{:?}",
+        actor_names(&f)
+    );
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Le Front patriotique Kelmarois a revendiqué l'attaque. Le Conseil Suprême de Transition a condamné l'attaque.",
+    );
+    assert_eq!(
+        kind_of(&f, "Conseil Suprême de Transition"),
+        Some(ActorKind::Government),
+        "{:?}",
+        actor_names(&f)
+    );
+}
+
+#[test]
+fn bracketed_acronym_names_the_actor_and_its_reuses() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "The Velmar Defence Front (VDF) said it had seized the town. The army denied that the VDF held it.",
+    );
+    let vdf = f
+        .actors
+        .iter()
+        .find(|a| a.name == "Velmar Defence Front")
+        .unwrap_or_else(|| panic!("{:?}", actor_names(&f)));
+    assert!(vdf.mentions.iter().filter(|m| m.text == "VDF").count() >= 2);
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "L'Armée de libération du Zorvan (ALZ) a attaqué un camp militaire. Selon l'ALZ, douze soldats ont été tués.",
+    );
+    let alz = f
+        .actors
+        .iter()
+        .find(|a| a.mentions.iter().any(|m| m.text == "ALZ"))
+        .unwrap_or_else(|| panic!("{:?}", actor_names(&f)));
+    assert_eq!(alz.kind, ActorKind::ArmedGroup);
+    assert!(alz.name.starts_with("Armée de libération"), "{}", alz.name);
+}
+
+#[test]
+fn battle_sides_from_subject_and_object() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "The Zorvan Independence Army clashed with the Nigerian army near Damboa on Monday.",
+    );
+    assert!(
+        relations(&f)
+            .iter()
+            .any(|r| r.contains("Zorvan Independence Army") && r.contains(" opposes ")),
+        "{:?}",
+        relations(&f)
+    );
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Le Front patriotique du Kelmar s'est affronté avec l'armée malienne près de Gao.",
+    );
+    assert!(
+        relations(&f).iter().any(|r| r.contains("opposes")),
+        "{:?}",
+        relations(&f)
+    );
+}
+
+#[test]
+fn passive_subject_is_the_target() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Malian soldiers were attacked by the Zorvan Independence Army near Gao.",
+    );
+    let attack = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Attack)
+        .expect("an attack");
+    let attacker = attack
+        .participants
+        .iter()
+        .find(|p| p.role == Role::Attacker)
+        .map(|p| f.actors[p.actor].name.as_str());
+    assert_eq!(attacker, Some("Zorvan Independence Army"));
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Des soldats maliens ont été attaqués par le Front patriotique du Kelmar près de Gao.",
+    );
+    let attack = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Attack)
+        .expect("an attack");
+    assert!(attack
+        .participants
+        .iter()
+        .any(|p| p.role == Role::Target && f.actors[p.actor].kind == ActorKind::StateArmedForce));
+}
+
+#[test]
+fn places_inside_one_another_by_the_gazetteer() {
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Des soldats ont été tués à Gao, au Mali, lors d'une attaque.",
+    );
+    assert!(
+        relations(&f).contains(&"Gao locatedIn Mali".to_owned()),
+        "{:?}",
+        relations(&f)
+    );
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Gunmen attacked a market in Gao in Mali on Friday.",
+    );
+    assert!(
+        relations(&f).contains(&"Gao locatedIn Mali".to_owned()),
+        "{:?}",
+        relations(&f)
+    );
+}
+
+#[test]
+fn a_state_never_opposes_its_own_forces() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Nigeria said the Nigerian army fought the Zorvan Independence Army in Borno.",
+        ),
+        (
+            Lang::Fr,
+            "Le Mali et l'armée malienne ont combattu le Front patriotique du Kelmar.",
+        ),
+    ] {
+        let f = facts(lang, "2025-02-01", text);
+        for r in relations(&f) {
+            let own = [
+                "Nigerian Army opposes Nigeria",
+                "Nigeria opposes Nigerian Army",
+                "Forces armées maliennes opposes Mali",
+                "Mali opposes Forces armées maliennes",
+                "Forces armées maliennes allyOf Mali",
+                "Mali allyOf Forces armées maliennes",
+            ];
+            assert!(!own.contains(&r.as_str()), "{r}");
+        }
+    }
+}
