@@ -361,9 +361,12 @@ def main(argv):
 
     out.append("#################################################################\n# Regions: first-level "
                "ISO 3166-2 subdivisions\n#################################################################\n")
+    # The names of the towns listed (a smaller namesake left out does not take a region's name).
     town_names_by_country = defaultdict(set)
     for city in cities.values():
-        town_names_by_country[city["countrycode"]].add(fold(city["name"]))
+        if city["population"] >= min_population(city["countrycode"]) \
+                or str(city["geonameid"]) in curated.by_geonames:
+            town_names_by_country[city["countrycode"]].add(fold(city["name"]))
     emitted_regions = set()
     region_names = defaultdict(set)  # country -> folded names of the regions emitted
 
@@ -465,6 +468,22 @@ def main(argv):
         if sub.country_code.lower() in emitted_countries and emit_region(sub):
             n_lower += 1
 
+    # A town's alternate names that name a subdivision (of another country, or a district
+    # of its own) are the subdivision's: "Florida" for Floridablanca (Colombia), "Sulu"
+    # for Jolo, the seat of Sulu province. Its main name it keeps.
+    subdivision_countries = defaultdict(set)  # folded name -> countries with a subdivision of that name
+    district_names = defaultdict(set)  # country -> folded names of its lower-level subdivisions
+    for sub in pycountry.subdivisions:
+        for name in (sub.name, fr_subdivision(sub.name)):
+            for key in (fold(name), fold(subdivision_core(name))):
+                subdivision_countries[key].add(sub.country_code)
+                if sub.parent_code is not None:
+                    district_names[sub.country_code].add(key)
+
+    def region_name(alt, cc):
+        key = fold(alt)
+        return key in district_names[cc] or bool(subdivision_countries.get(key, set()) - {cc})
+
     out.append("#################################################################\n# Towns: GeoNames "
                "populated places\n#################################################################\n")
     n_towns = 0
@@ -492,6 +511,8 @@ def main(argv):
         for alt in sorted(set([city["name"], *city["alternatenames"]])):
             key = fold(alt)
             if key in taken or not names.usable(alt, alt == city["name"], population, cc):
+                continue
+            if alt != city["name"] and region_name(alt, cc):
                 continue
             taken.add(key)
             aliases.append(alt)
