@@ -205,6 +205,9 @@ class Names:
         if letters(name) < (MIN_LETTERS - 1 if main else MIN_LETTERS):
             return False
         words = fold(name).split()
+        # A main name may begin with "Port" ("Port Harcourt", "Port-au-Prince").
+        if main and words[0] == "port":
+            words = words[1:]
         if any(w in NOT_A_TOWN for w in words):
             return False
         # In a name of several words, lowercase words are particles ("Deir el-Balah"),
