@@ -17,6 +17,7 @@ use super::gazetteer::Gazetteer;
 use std::hash::Hasher;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Bumped whenever the encoding changes.
 const MAGIC: &[u8; 8] = b"AGGAZ\x00\x00\x01";
@@ -117,7 +118,14 @@ pub fn write(dirs: &[PathBuf], digest: &str, gazetteer: &Gazetteer) {
 fn write_in(dir: &Path, digest: &str, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let target = dir.join(file_name(digest));
-    let temporary = dir.join(format!(".{}.{}.tmp", file_name(digest), std::process::id()));
+    // Unique to this process and call: threads of one process may write at once.
+    static WRITES: AtomicUsize = AtomicUsize::new(0);
+    let temporary = dir.join(format!(
+        ".{}.{}-{}.tmp",
+        file_name(digest),
+        std::process::id(),
+        WRITES.fetch_add(1, Ordering::Relaxed)
+    ));
     let result = (|| {
         let mut file = std::fs::File::create(&temporary)?;
         file.write_all(bytes)?;

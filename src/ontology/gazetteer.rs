@@ -309,9 +309,9 @@ impl Gazetteer {
             if key.is_empty() {
                 return;
             }
-            let letters: Vec<char> = label.text.chars().filter(|c| c.is_alphabetic()).collect();
+            let mut letters = label.text.chars().filter(|c| c.is_alphabetic());
             let exact_case =
-                letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase()) && key.len() == 1;
+                key.len() == 1 && letters.clone().count() <= 5 && letters.all(char::is_uppercase);
             let capitalised = label.text.chars().next().is_some_and(char::is_uppercase);
             let entries = names.entry(key).or_default();
             if !entries
