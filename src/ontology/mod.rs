@@ -3,6 +3,7 @@
 //! The extractor never sees RDF: this module turns the Turtle files into
 //! [`Gazetteer`] and [`Lexicon`] values once, at start-up.
 
+mod cache;
 mod form_index;
 mod gazetteer;
 mod lexicon;
@@ -66,14 +67,52 @@ pub enum OntologyError {
 
 impl Knowledge {
     /// Loads `gazetteer/*.ttl` and `lexicon/*.ttl` from `dir`.
+    ///
+    /// The built gazetteer is cached (see `cache.rs`): a start-up whose gazetteer
+    /// files have not changed reads it back instead of parsing them. The lexicon is
+    /// small and always parsed.
     pub fn load(dir: &Path) -> Result<Self, OntologyError> {
+        Self::load_with_cache(dir, &cache::directories(dir))
+    }
+
+    /// [`Knowledge::load`] with the cache in the first of `cache_dirs` that works (none: no cache).
+    pub(crate) fn load_with_cache(
+        dir: &Path,
+        cache_dirs: &[PathBuf],
+    ) -> Result<Self, OntologyError> {
         let gazetteer_files = turtle_files(&dir.join("gazetteer"))?;
         let lexicon_files = turtle_files(&dir.join("lexicon"))?;
-        let mut gazetteer = Gazetteer::default();
-        for path in &gazetteer_files {
-            gazetteer.add_file(path)?;
-        }
-        gazetteer.finish()?;
+        let gazetteer = if cache_dirs.is_empty() {
+            let mut gazetteer = Gazetteer::default();
+            for path in &gazetteer_files {
+                gazetteer.add_file(path)?;
+            }
+            gazetteer.finish()?;
+            gazetteer
+        } else {
+            let mut contents = Vec::with_capacity(gazetteer_files.len());
+            for path in gazetteer_files {
+                let bytes = std::fs::read(&path).map_err(|source| OntologyError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                contents.push((path, bytes));
+            }
+            let digest = cache::digest(&contents);
+            match cache::read(cache_dirs, &digest) {
+                Some(gazetteer) => gazetteer,
+                None => {
+                    let mut gazetteer = Gazetteer::default();
+                    for (path, bytes) in &contents {
+                        gazetteer.add_bytes(path, bytes)?;
+                    }
+                    drop(contents);
+                    gazetteer.finish()?;
+                    cache::write(cache_dirs, &digest, &gazetteer);
+                    gazetteer
+                }
+            }
+        };
         let mut lexicon = Lexicon::default();
         for path in &lexicon_files {
             lexicon.add_file(path)?;

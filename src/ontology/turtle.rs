@@ -1,10 +1,11 @@
-//! A Turtle file as a map from subject to its properties, the shape both readers need.
+//! A Turtle file as a list of subjects with their properties, the shape both readers need.
 
 use super::OntologyError;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term};
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// One object value of a property.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,19 +36,45 @@ impl Value {
     }
 }
 
-/// The properties of one subject, by predicate IRI.
+/// The properties of one subject.
+///
+/// A subject has a handful of predicates, so they are a list searched in order
+/// rather than a map; predicate IRIs are shared ([`Arc`]) between the subjects of
+/// a file instead of being copied for each triple.
 #[derive(Debug, Default, Clone)]
 pub struct Node {
     /// The subject's IRI, or `_:id` for a blank node.
     pub subject: String,
-    /// Predicate IRI → values, in file order.
-    pub properties: BTreeMap<String, Vec<Value>>,
+    /// Predicate IRI → values, predicates in first-seen order, values in file order.
+    pub properties: Vec<(Arc<str>, Vec<Value>)>,
 }
 
 impl Node {
     /// All values of a predicate.
     pub fn values(&self, predicate: &str) -> &[Value] {
-        self.properties.get(predicate).map_or(&[], Vec::as_slice)
+        self.properties
+            .iter()
+            .find(|(p, _)| &**p == predicate)
+            .map_or(&[], |(_, values)| values.as_slice())
+    }
+
+    /// Takes the values of a predicate out of the node, leaving none.
+    pub fn take(&mut self, predicate: &str) -> Vec<Value> {
+        self.properties
+            .iter_mut()
+            .find(|(p, _)| &**p == predicate)
+            .map(|(_, values)| std::mem::take(values))
+            .unwrap_or_default()
+    }
+
+    /// Adds values to a predicate, after those it has.
+    pub fn extend(&mut self, predicate: Arc<str>, values: impl IntoIterator<Item = Value>) {
+        match self.properties.iter_mut().find(|(p, _)| *p == predicate) {
+            Some((_, existing)) => existing.extend(values),
+            None => self
+                .properties
+                .push((predicate, values.into_iter().collect())),
+        }
     }
 
     /// The first IRI value of a predicate.
@@ -75,16 +102,30 @@ pub fn read_nodes(path: &Path) -> Result<Vec<Node>, OntologyError> {
         path: path.to_owned(),
         source,
     })?;
-    let mut order: Vec<String> = Vec::new();
-    let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-    for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(&bytes) {
+    parse_nodes(path, &bytes)
+}
+
+/// Parses the bytes of a Turtle file (`path` is for errors) into its subjects, in first-seen order.
+pub fn parse_nodes(path: &Path, bytes: &[u8]) -> Result<Vec<Node>, OntologyError> {
+    let mut nodes: Vec<Node> = Vec::new();
+    // Subject → position in `nodes`. The triples of a subject mostly come in a run,
+    // so the last subject is checked first, without hashing.
+    let mut positions: FxHashMap<String, usize> = FxHashMap::default();
+    let mut predicates: FxHashMap<String, Arc<str>> = FxHashMap::default();
+    let mut blank = String::new();
+    for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(bytes) {
         let quad = quad.map_err(|error| OntologyError::Syntax {
             path: path.to_owned(),
             message: error.to_string(),
         })?;
         let subject = match &quad.subject {
-            NamedOrBlankNode::NamedNode(node) => node.as_str().to_owned(),
-            NamedOrBlankNode::BlankNode(node) => format!("_:{}", node.as_str()),
+            NamedOrBlankNode::NamedNode(node) => node.as_str(),
+            NamedOrBlankNode::BlankNode(node) => {
+                blank.clear();
+                blank.push_str("_:");
+                blank.push_str(node.as_str());
+                blank.as_str()
+            }
             #[allow(unreachable_patterns)]
             _ => continue,
         };
@@ -98,17 +139,30 @@ pub fn read_nodes(path: &Path) -> Result<Vec<Node>, OntologyError> {
             #[allow(unreachable_patterns)]
             _ => continue,
         };
-        let node = nodes.entry(subject.clone()).or_insert_with(|| {
-            order.push(subject.clone());
-            Node {
-                subject: subject.clone(),
-                ..Node::default()
+        let position = match nodes.last() {
+            Some(last) if last.subject == subject => nodes.len() - 1,
+            _ => match positions.get(subject) {
+                Some(&position) => position,
+                None => {
+                    positions.insert(subject.to_owned(), nodes.len());
+                    nodes.push(Node {
+                        subject: subject.to_owned(),
+                        properties: Vec::new(),
+                    });
+                    nodes.len() - 1
+                }
+            },
+        };
+        let predicate = quad.predicate.as_str();
+        let predicate = match predicates.get(predicate) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                let shared: Arc<str> = Arc::from(predicate);
+                predicates.insert(predicate.to_owned(), Arc::clone(&shared));
+                shared
             }
-        });
-        node.properties
-            .entry(quad.predicate.into_string())
-            .or_default()
-            .push(value);
+        };
+        nodes[position].extend(predicate, [value]);
     }
-    Ok(order.into_iter().filter_map(|s| nodes.remove(&s)).collect())
+    Ok(nodes)
 }
