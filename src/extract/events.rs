@@ -772,14 +772,23 @@ fn sides(
         if !subject_before {
             return None;
         }
-        let split = (trigger.end..clause.end.min(trigger.end + 4))
-            .find(|&t| {
-                matches!(
-                    keys[t].as_str(),
-                    "with" | "against" | "contre" | "avec" | "face" | "aux" | "les" | "the"
-                )
-            })
-            .unwrap_or(trigger.end);
+        let find = |words: &[&str], reach: usize| {
+            (trigger.end..clause.end.min(trigger.end + reach))
+                .find(|&t| words.contains(&keys[t].as_str()))
+        };
+        let against = find(&["against", "contre", "face"], 12);
+        // "fought alongside the army against the TPLF": allies share the subject's side.
+        let alongside = (trigger.end..clause.end).any(|t| {
+            keys[t] == "alongside"
+                || keys[t] == "aux" && keys.get(t + 1).is_some_and(|k| k == "cotes")
+        });
+        let split = if alongside {
+            against.unwrap_or(clause.end)
+        } else {
+            against
+                .or_else(|| find(&["with", "avec"], 4))
+                .unwrap_or(trigger.end)
+        };
         return Some((split, clause.end));
     };
     let opposing = matches!(keys[start].as_str(), "opposant" | "pitting");

@@ -69,48 +69,90 @@ pub fn find(analysis: &mut Analysis, from_events: Vec<EventRelation>) -> Vec<Rel
                 located_in(analysis, &cue_range, s, cue.confidence, &mut relations);
                 continue;
             }
-            // The object is a mention, or a state body named by a demonym (no mention).
-            let (subject, object, subject_actor, object_actor) =
-                match ends(analysis, cue.frame, &cue_range, &range) {
-                    Some((subject, object)) => {
-                        match (analysis.actor_of(subject), analysis.actor_of(object)) {
-                            (Some(s), Some(o)) => (subject, object, s, o),
-                            _ => continue,
-                        }
-                    }
-                    None => match demonym_prenominal(analysis, cue.frame, &cue_range, &range) {
-                        Some((person, s, o)) => (person, person, s, o),
-                        None => continue,
-                    },
-                };
-            if subject_actor == object_actor {
-                continue;
+            // The ends are mentions (several when coordinated), or a person and the state
+            // body a demonym names (no mention).
+            let mut pairs: Vec<(usize, usize, usize, usize)> = Vec::new();
+            for (subject, object) in ends(analysis, cue.frame, cue.kind, &cue_range, &range) {
+                if let (Some(s), Some(o)) = (analysis.actor_of(subject), analysis.actor_of(object))
+                {
+                    pairs.push((subject, object, s, o));
+                }
             }
-            let tokens = analysis.mentions[subject]
-                .tokens
-                .start
-                .min(analysis.mentions[object].tokens.start)
-                .min(cue_range.start.saturating_sub(1))
-                ..analysis.mentions[subject]
+            if pairs.is_empty() {
+                if let Some((person, s, o)) =
+                    demonym_prenominal(analysis, cue.frame, &cue_range, &range)
+                {
+                    pairs.push((person, person, s, o));
+                }
+            }
+            for (subject, object, subject_actor, object_actor) in pairs {
+                if subject_actor == object_actor {
+                    continue;
+                }
+                let tokens = analysis.mentions[subject]
                     .tokens
-                    .end
-                    .max(analysis.mentions[object].tokens.end)
-                    .max(cue_range.end);
-            let evidence = evidence(analysis, s, tokens);
-            let since = since_in_sentence(analysis, s);
-            push(
-                &mut relations,
-                Relation {
-                    subject: EntityRef::Actor(subject_actor),
-                    kind: cue.kind,
-                    object: EntityRef::Actor(object_actor),
-                    since,
-                    until: None,
-                    evidence,
-                    confidence: cue.confidence,
-                },
-            );
+                    .start
+                    .min(analysis.mentions[object].tokens.start)
+                    .min(cue_range.start.saturating_sub(1))
+                    ..analysis.mentions[subject]
+                        .tokens
+                        .end
+                        .max(analysis.mentions[object].tokens.end)
+                        .max(cue_range.end);
+                let evidence = evidence(analysis, s, tokens);
+                let since = since_in_sentence(analysis, s);
+                push(
+                    &mut relations,
+                    Relation {
+                        subject: EntityRef::Actor(subject_actor),
+                        kind: cue.kind,
+                        object: EntityRef::Actor(object_actor),
+                        since,
+                        until: None,
+                        evidence,
+                        confidence: cue.confidence,
+                    },
+                );
+            }
         }
+    }
+    for (backer, kind, backed, tokens) in modifiers(analysis) {
+        let sentence = analysis.mentions[backed].sentence;
+        let Some(backed) = analysis.actor_of(backed) else {
+            continue;
+        };
+        let evidence = evidence(analysis, sentence, tokens);
+        push(
+            &mut relations,
+            Relation {
+                subject: EntityRef::Actor(backed),
+                kind,
+                object: EntityRef::Actor(backer),
+                since: None,
+                until: None,
+                evidence,
+                confidence: MODIFIER_CONFIDENCE,
+            },
+        );
+    }
+    for (a, b, tokens) in hyphenated_wars(analysis) {
+        let sentence = analysis.mentions[a].sentence;
+        let (Some(a), Some(b)) = (analysis.actor_of(a), analysis.actor_of(b)) else {
+            continue;
+        };
+        let evidence = evidence(analysis, sentence, tokens);
+        push(
+            &mut relations,
+            Relation {
+                subject: EntityRef::Actor(a),
+                kind: RelationKind::Opposes,
+                object: EntityRef::Actor(b),
+                since: None,
+                until: None,
+                evidence,
+                confidence: WAR_CONFIDENCE,
+            },
+        );
     }
     hierarchy(analysis, &mut relations);
     for derived in from_events {
@@ -262,21 +304,147 @@ fn push(relations: &mut Vec<Relation>, relation: Relation) {
     }
 }
 
-/// The mention indices of the subject and the object of a cue.
+/// How sure "the Israel-Hamas war", "la guerre Russie-Ukraine" make an opposition.
+const WAR_CONFIDENCE: f32 = 0.75;
+/// How many words an apposition may hold between a subject's comma and its cue
+/// ("the 444 Brigade, a force aligned with …").
+const APPOSITION_WORDS: usize = 5;
+
+/// Whether a mention can be a relation's end: an actor, or a country not used as a place.
+fn actor_like(analysis: &Analysis, i: usize) -> bool {
+    matches!(analysis.mentions[i].referent, Referent::Actor(_))
+        || matches!(analysis.mentions[i].referent, Referent::Country(_))
+            && !is_locative(analysis, analysis.mentions[i].tokens.start)
+}
+
+/// Whether a mention names a claim's source (which acts in no relation of its sentence's content).
+fn is_claim_source(analysis: &Analysis, i: usize) -> bool {
+    let m = &analysis.mentions[i];
+    analysis
+        .claim_sources
+        .iter()
+        .any(|s| s.start <= m.tokens.start && m.tokens.end <= s.end)
+}
+
+/// The mentions coordinated with `first` that follow it ("X, Y et Z", "X and Y",
+/// "X as well as Y"), `first` included, within the sentence.
+fn coordinated_after(analysis: &Analysis, first: usize, sentence_end: usize) -> Vec<usize> {
+    coordinated_after_by(analysis, first, sentence_end, true)
+}
+
+/// Like [`coordinated_after`]; `with_and` false stops at "and"/"et" (which then
+/// separates the two sides of "between X and Y"). A list joined by commas alone
+/// is an apposition ("Assimi Goïta, le Mali"), not a list.
+fn coordinated_after_by(
+    analysis: &Analysis,
+    first: usize,
+    sentence_end: usize,
+    with_and: bool,
+) -> Vec<usize> {
+    let keys = &analysis.doc.keys;
+    let mut found = vec![first];
+    let mut end = analysis.mentions[first].tokens.end;
+    let mut commas_only = 0;
+    loop {
+        let mut t = end;
+        let (mut comma, mut and) = (false, false);
+        while t < sentence_end && t < end + 4 {
+            match keys[t].as_str() {
+                "," => {
+                    comma = true;
+                    t += 1;
+                }
+                "and" | "et" | "que" if with_and => {
+                    and = true;
+                    t += 1;
+                }
+                "as" | "well" | "ainsi" if with_and => t += 1,
+                "the" | "le" | "les" | "de" => t += 1,
+                _ => break,
+            }
+        }
+        if !comma && !and {
+            break;
+        }
+        let next = (0..analysis.mentions.len())
+            .filter(|&i| analysis.mentions[i].tokens.start == t && actor_like(analysis, i))
+            .max_by_key(|&i| analysis.mentions[i].tokens.end);
+        match next {
+            Some(i) if !found.contains(&i) => {
+                end = analysis.mentions[i].tokens.end;
+                found.push(i);
+                if and {
+                    commas_only = 0;
+                } else {
+                    commas_only += 1;
+                }
+            }
+            _ => break,
+        }
+    }
+    // Items after the last "and" joined by commas only are appositions.
+    found.truncate(found.len() - commas_only);
+    found
+}
+
+/// The mentions coordinated with `last` that precede it ("Mali et le Niger, membres de …").
+fn coordinated_before(analysis: &Analysis, last: usize, sentence_start: usize) -> Vec<usize> {
+    let keys = &analysis.doc.keys;
+    let mut found = vec![last];
+    let mut start = analysis.mentions[last].tokens.start;
+    // The items before the nearest "and": a list needs one ("X, Y et Z, membres de").
+    let mut and_seen = false;
+    let mut kept = 1;
+    loop {
+        let mut t = start;
+        let (mut comma, mut and) = (false, false);
+        while t > sentence_start && t + 3 > start {
+            match keys[t - 1].as_str() {
+                "," => {
+                    comma = true;
+                    t -= 1;
+                }
+                "and" | "et" => {
+                    and = true;
+                    t -= 1;
+                }
+                "the" | "le" | "les" => t -= 1,
+                _ => break,
+            }
+        }
+        if !comma && !and {
+            break;
+        }
+        let previous = (0..analysis.mentions.len())
+            .filter(|&i| analysis.mentions[i].tokens.end == t && actor_like(analysis, i))
+            .min_by_key(|&i| analysis.mentions[i].tokens.start);
+        match previous {
+            Some(i) if !found.contains(&i) => {
+                start = analysis.mentions[i].tokens.start;
+                found.push(i);
+                and_seen |= and;
+                if and_seen {
+                    kept = found.len();
+                }
+            }
+            _ => break,
+        }
+    }
+    found.truncate(kept);
+    found
+}
+
+/// The mention pairs (subject, object) of a cue: one pair per coordinated end.
 fn ends(
     analysis: &Analysis,
     frame: CueFrame,
+    kind: RelationKind,
     cue: &Range<usize>,
     sentence: &Range<usize>,
-) -> Option<(usize, usize)> {
-    let actor_like = |i: usize| {
-        matches!(analysis.mentions[i].referent, Referent::Actor(_))
-            || matches!(analysis.mentions[i].referent, Referent::Country(_))
-                && !is_locative(analysis, analysis.mentions[i].tokens.start)
-    };
+) -> Vec<(usize, usize)> {
     let left = |reach: usize| {
         (0..analysis.mentions.len())
-            .filter(|&i| actor_like(i))
+            .filter(|&i| actor_like(analysis, i))
             .filter(|&i| {
                 let m = &analysis.mentions[i];
                 m.tokens.end <= cue.start
@@ -294,7 +462,8 @@ fn ends(
     let right = |from: usize, reach: usize| {
         (0..analysis.mentions.len())
             .filter(|&i| {
-                actor_like(i) || matches!(analysis.mentions[i].referent, Referent::Country(_))
+                actor_like(analysis, i)
+                    || matches!(analysis.mentions[i].referent, Referent::Country(_))
             })
             .filter(|&i| {
                 let m = &analysis.mentions[i];
@@ -309,31 +478,235 @@ fn ends(
                 )
             })
     };
-    // Between a subject and its cue only apposition words may stand ("X, l'un des porte-parole de").
+    // Between a subject and its cue only apposition words may stand ("X, l'un des
+    // porte-parole de"), or, after a comma, a short apposition ("X, a force aligned with").
     let glue = analysis.kb.lexicon.class("apposition-glue");
+    let breaks = analysis.kb.lexicon.class("clause-break");
     let glued = |subject: usize| {
-        (analysis.mentions[subject].tokens.end..cue.start)
+        let between = analysis.mentions[subject].tokens.end..cue.start;
+        between
+            .clone()
             .all(|t| analysis.doc.tokens[t].is_punct(',') || analysis.doc.is_form(glue, t..t + 1))
+            || between.len() <= APPOSITION_WORDS + 1
+                && analysis
+                    .doc
+                    .tokens
+                    .get(between.start)
+                    .is_some_and(|t| t.is_punct(','))
+                && between.clone().skip(1).all(|t| {
+                    analysis.doc.tokens[t].is_word()
+                        && !analysis.doc.is_form(breaks, t..t + 1)
+                        && !analysis.mentions.iter().any(|m| m.tokens.contains(&t))
+                })
+    };
+    // The subject of the cue's clause: its first actor, outside quotes and claim sources.
+    let clause_subject = || {
+        let clause = analysis.clause_around(cue.start);
+        (0..analysis.mentions.len())
+            .filter(|&i| actor_like(analysis, i) && !is_claim_source(analysis, i))
+            .filter(|&i| {
+                let m = &analysis.mentions[i];
+                m.tokens.start >= clause.start
+                    && m.tokens.end <= cue.start
+                    && !analysis.doc.quoted[m.tokens.start]
+            })
+            .min_by_key(|&i| analysis.mentions[i].tokens.start)
+    };
+    let pairs = |subjects: Vec<usize>, objects: Vec<usize>| {
+        let mut out = Vec::new();
+        for &s in &subjects {
+            for &o in &objects {
+                if s != o {
+                    out.push((s, o));
+                }
+            }
+        }
+        out
+    };
+    let all_after = |first: Option<usize>| {
+        first
+            .map(|f| coordinated_after(analysis, f, sentence.end))
+            .unwrap_or_default()
+    };
+    let all_before = |last: Option<usize>| {
+        last.map(|l| coordinated_before(analysis, l, sentence.start))
+            .unwrap_or_default()
     };
     match frame {
-        CueFrame::LeftRight => Some((left(REACH).filter(|&s| glued(s))?, right(cue.end, 3)?)),
-        CueFrame::RightLeft => Some((right(cue.end, 3)?, left(2)?)),
-        CueFrame::Possessive => Some((left(3)?, right(cue.start, cue.len() + 2)?)),
-        CueFrame::Prenominal => Some((right(cue.end, 0)?, left(0)?)),
+        CueFrame::LeftRight => {
+            let objects = all_after(right(cue.end, 3));
+            // "X fought alongside Y", "X lutte contre Y": with a verb between, the clause's subject.
+            let subject = left(REACH).filter(|&s| glued(s)).or_else(|| {
+                matches!(kind, RelationKind::AllyOf | RelationKind::Opposes)
+                    .then(clause_subject)
+                    .flatten()
+            });
+            pairs(all_before(subject), objects)
+        }
+        CueFrame::RightLeft => pairs(all_after(right(cue.end, 3)), all_before(left(2))),
+        CueFrame::Possessive => {
+            // "its rival, the Sudanese army": the owner is the nearest actor before, else
+            // the previous sentence's subject.
+            let owner = left(3).or_else(|| {
+                (kind == RelationKind::Opposes)
+                    .then(|| {
+                        let before = (0..analysis.mentions.len())
+                            .filter(|&i| actor_like(analysis, i))
+                            .filter(|&i| {
+                                let m = &analysis.mentions[i];
+                                m.tokens.start >= sentence.start && m.tokens.end <= cue.start
+                            })
+                            .max_by_key(|&i| analysis.mentions[i].tokens.end);
+                        before.or_else(|| previous_subject(analysis, sentence.start))
+                    })
+                    .flatten()
+            });
+            let reach = cue.len() + 2 + usize::from(kind == RelationKind::Opposes) * 3;
+            match (owner, right(cue.start, reach)) {
+                (Some(o), Some(object)) => pairs(vec![o], all_after(Some(object))),
+                _ => Vec::new(),
+            }
+        }
+        CueFrame::Prenominal => match (right(cue.end, 0), left(0)) {
+            (Some(s), Some(o)) => vec![(s, o)],
+            _ => Vec::new(),
+        },
         CueFrame::ClauseSubject => {
             let subject = (0..analysis.mentions.len())
-                .filter(|&i| actor_like(i))
+                .filter(|&i| actor_like(analysis, i))
                 .filter(|&i| {
                     let m = &analysis.mentions[i];
                     m.tokens.start >= sentence.start
                         && m.tokens.end <= cue.start
                         && !analysis.doc.quoted[m.tokens.start]
                 })
-                .min_by_key(|&i| analysis.mentions[i].tokens.start)?;
-            Some((subject, right(cue.end, 4)?))
+                .min_by_key(|&i| analysis.mentions[i].tokens.start);
+            pairs(all_before(subject), all_after(right(cue.end, 4)))
         }
-        CueFrame::Reporting | CueFrame::According => None,
+        CueFrame::Between => {
+            // "oppose l'armée à des indépendantistes", "pitted Addis Ababa against the TPLF".
+            let Some(first) = right(cue.end, 4) else {
+                return Vec::new();
+            };
+            // "entre X et Y" is split by "et"; "oppose X et ses alliés à Y" by "à".
+            let between = analysis.doc.keys[cue.clone()]
+                .iter()
+                .any(|k| matches!(k.as_str(), "entre" | "between"));
+            let firsts = coordinated_after_by(analysis, first, sentence.end, !between);
+            let last_end = firsts
+                .iter()
+                .map(|&i| analysis.mentions[i].tokens.end)
+                .max()
+                .unwrap_or(cue.end);
+            let separator = (last_end..sentence.end.min(last_end + 3)).find(|&t| {
+                let key = analysis.doc.keys[t].as_str();
+                if between {
+                    matches!(key, "et" | "and")
+                } else {
+                    matches!(
+                        key,
+                        "a" | "au" | "aux" | "against" | "contre" | "with" | "avec" | "to"
+                    )
+                }
+            });
+            let Some(separator) = separator else {
+                return Vec::new();
+            };
+            pairs(firsts, all_after(right(separator + 1, 3)))
+        }
+        CueFrame::Reporting | CueFrame::According => Vec::new(),
     }
+}
+
+/// The first actor of the sentence before the one starting at `sentence_start`.
+fn previous_subject(analysis: &Analysis, sentence_start: usize) -> Option<usize> {
+    let previous = analysis.doc.sentence_of[sentence_start].checked_sub(1)?;
+    (0..analysis.mentions.len())
+        .filter(|&i| analysis.mentions[i].sentence == previous && actor_like(analysis, i))
+        .filter(|&i| !analysis.doc.quoted[analysis.mentions[i].tokens.start])
+        .min_by_key(|&i| analysis.mentions[i].tokens.start)
+}
+
+/// How sure "Iranian-backed", "al-Qaeda-linked" modifiers make a relation.
+const MODIFIER_CONFIDENCE: f32 = 0.7;
+
+/// Relations told by a hyphenated modifier that [`backings`] leaves: a demonym
+/// backing an actor ("the Iranian-backed Houthis": the country is its ally) and
+/// links ("al-Qaeda-linked JNIM", "IS-affiliated fighters": affiliated with).
+/// Returns (the backer or the larger group, the relation, the actor's mention, tokens).
+fn modifiers(analysis: &mut Analysis) -> Vec<(usize, RelationKind, usize, Range<usize>)> {
+    let backed_words = analysis.kb.lexicon.class("backed");
+    let linked_words = analysis.kb.lexicon.class("linked");
+    let mut found = Vec::new();
+    for t in 1..analysis.doc.tokens.len() {
+        if !analysis.doc.tokens[t].hyphen_before {
+            continue;
+        }
+        let kind = if analysis.doc.is_form(linked_words, t..t + 1) {
+            RelationKind::AffiliatedWith
+        } else if analysis.doc.is_form(backed_words, t..t + 1) {
+            RelationKind::AllyOf
+        } else {
+            continue;
+        };
+        let actor = (0..analysis.mentions.len())
+            .filter(|&i| {
+                let m = &analysis.mentions[i];
+                m.tokens.start > t
+                    && m.tokens.start <= t + 3
+                    && matches!(m.referent, Referent::Actor(_))
+            })
+            .min_by_key(|&i| analysis.mentions[i].tokens.start);
+        let Some(actor) = actor else { continue };
+        let first_half = (0..analysis.mentions.len())
+            .find(|&i| analysis.mentions[i].tokens.end == t && actor_like(analysis, i));
+        let (backer, start) = match (first_half, analysis.demonyms.get(&(t - 1)).copied()) {
+            // A mention before "-backed" is read by `backings` already.
+            (Some(_), _) if kind == RelationKind::AllyOf => continue,
+            (Some(m), _) => match analysis.actor_of(m) {
+                Some(a) => (a, analysis.mentions[m].tokens.start),
+                None => continue,
+            },
+            (None, Some(country)) => (analysis.country_actor(country), t - 1),
+            (None, None) => continue,
+        };
+        let end = analysis.mentions[actor].tokens.end;
+        found.push((backer, kind, actor, start..end));
+    }
+    found
+}
+
+/// "the Israel-Hamas war", "la guerre Russie-Ukraine": two actors joined by a hyphen next
+/// to a word of the `war-noun` class oppose each other. Returns (mention, mention, tokens).
+fn hyphenated_wars(analysis: &Analysis) -> Vec<(usize, usize, Range<usize>)> {
+    let wars = analysis.kb.lexicon.class("war-noun");
+    let n = analysis.doc.tokens.len();
+    let mut found = Vec::new();
+    for (a, first) in analysis.mentions.iter().enumerate() {
+        if !actor_like(analysis, a) {
+            continue;
+        }
+        let Some(b) = (0..analysis.mentions.len()).find(|&b| {
+            analysis.mentions[b].tokens.start == first.tokens.end
+                && analysis.doc.tokens[first.tokens.end].hyphen_before
+                && actor_like(analysis, b)
+        }) else {
+            continue;
+        };
+        let end = analysis.mentions[b].tokens.end;
+        let war_after = end < n && analysis.doc.form_at(wars, end, n).is_some();
+        let war_before = (1..=2).any(|len| {
+            first.tokens.start >= len
+                && analysis
+                    .doc
+                    .form_at(wars, first.tokens.start - len, first.tokens.start)
+                    == Some(first.tokens.start)
+        });
+        if war_after || war_before {
+            found.push((a, b, first.tokens.start..end));
+        }
+    }
+    found
 }
 
 /// "Ethiopian military spokesperson Colonel Getnet Adane": a demonym names the
@@ -466,7 +839,7 @@ fn located_in(
 /// How sure a containment read from the gazetteer's hierarchy is.
 const HIERARCHY_CONFIDENCE: f32 = 0.8;
 /// The most tokens from the first to the last word of two neighbouring place names.
-const NEIGHBOURS: usize = 25;
+const NEIGHBOURS: usize = 15;
 
 /// Places the article names inside one another by the gazetteer's hierarchy
 /// ("Damboa … Borno" with Damboa part of Borno, "Goma … in Congo"): each

@@ -173,3 +173,120 @@ fn a_state_never_opposes_its_own_forces() {
         }
     }
 }
+
+fn has(f: &Facts, relation: &str) -> bool {
+    relations(f).iter().any(|r| r == relation)
+}
+
+fn symmetric(f: &Facts, a: &str, predicate: &str, b: &str) -> bool {
+    let found = relations(f);
+    found.contains(&format!("{a} {predicate} {b}"))
+        || found.contains(&format!("{b} {predicate} {a}"))
+}
+
+#[test]
+fn coordinated_ends_each_take_the_relation() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "The Zorvan Independence Army fought alongside the Nigerian army and the Malian army near Gao.",
+    );
+    assert!(
+        symmetric(&f, "Zorvan Independence Army", "allyOf", "Nigerian Army")
+            && symmetric(
+                &f,
+                "Zorvan Independence Army",
+                "allyOf",
+                "Malian Armed Forces"
+            ),
+        "{:?}",
+        relations(&f)
+    );
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Le Front patriotique du Kelmar lutte contre l'armée malienne et l'armée nigérienne.",
+    );
+    assert!(
+        relations(&f)
+            .iter()
+            .filter(|r| r.contains("opposes"))
+            .count()
+            >= 2,
+        "{:?}",
+        relations(&f)
+    );
+}
+
+#[test]
+fn both_ends_after_the_cue() {
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Depuis 2017, un conflit oppose l'armée malienne au Front patriotique du Kelmar.",
+    );
+    assert!(
+        symmetric(
+            &f,
+            "Forces armées maliennes",
+            "opposes",
+            "Front patriotique du Kelmar"
+        ),
+        "{:?}",
+        relations(&f)
+    );
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "The war between the Nigerian army and the Zorvan Independence Army has killed thousands.",
+    );
+    assert!(
+        symmetric(&f, "Nigerian Army", "opposes", "Zorvan Independence Army"),
+        "{:?}",
+        relations(&f)
+    );
+}
+
+#[test]
+fn rivals_hyphenated_wars_and_modifiers() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "The Zorvan Independence Army and its rival, the Velmar Defence Front, met in Gao. The Iranian-backed Velmar Defence Front denied it.",
+    );
+    assert!(
+        symmetric(
+            &f,
+            "Zorvan Independence Army",
+            "opposes",
+            "Velmar Defence Front"
+        ),
+        "{:?}",
+        relations(&f)
+    );
+    assert!(
+        has(&f, "Velmar Defence Front allyOf Iran") || has(&f, "Iran allyOf Velmar Defence Front"),
+        "{:?}",
+        relations(&f)
+    );
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "La guerre Mali-Algérie a fait des morts. Le Front patriotique du Kelmar et son rival, le Conseil Suprême de Transition, ont signé.",
+    );
+    assert!(
+        symmetric(&f, "Mali", "opposes", "Algérie"),
+        "{:?}",
+        relations(&f)
+    );
+    assert!(
+        symmetric(
+            &f,
+            "Front patriotique du Kelmar",
+            "opposes",
+            "Conseil Suprême de Transition"
+        ),
+        "{:?}",
+        relations(&f)
+    );
+}

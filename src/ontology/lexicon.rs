@@ -44,6 +44,8 @@ pub enum CueFrame {
     Prenominal,
     /// The clause's subject is the subject, the actor after the cue the object ("ils ont rompu avec Y").
     ClauseSubject,
+    /// Both ends follow the cue, joined by "à", "et", "against"… ("oppose X à Y", "war between X and Y").
+    Between,
     /// A reporting verb: the source is its subject, or follows it when inverted ("», a déclaré X").
     Reporting,
     /// The source follows the cue ("selon X", "according to X").
@@ -58,6 +60,7 @@ impl CueFrame {
             "Possessive" => CueFrame::Possessive,
             "Prenominal" => CueFrame::Prenominal,
             "ClauseSubject" => CueFrame::ClauseSubject,
+            "Between" => CueFrame::Between,
             "Reporting" => CueFrame::Reporting,
             "According" => CueFrame::According,
             _ => return None,
