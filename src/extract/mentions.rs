@@ -918,6 +918,7 @@ fn discover_proper_nouns(analysis: &mut Analysis) {
     let not_names = lexicon.class("not-a-name");
     let locatives = lexicon.class("locative");
     let spokesperson = lexicon.class("spokesperson");
+    let roles = lexicon.class("person-role");
     let mut runs: Vec<Range<usize>> = Vec::new();
     let mut t = 0;
     while t < n {
@@ -988,14 +989,27 @@ fn discover_proper_nouns(analysis: &mut Analysis) {
             found.push((run, None, 0.55));
             continue;
         }
-        // "X, l'un des porte-parole de …", "X, spokesman for …".
+        // "X, l'un des porte-parole de …", "X, spokesman for …", "X, a senior official".
         let after = run.end;
+        let is_role = |k: usize| {
+            doc.form_at(spokesperson, k, n).is_some() || doc.form_at(roles, k, n).is_some()
+        };
         let role_after = after < n
             && doc.tokens[after].is_punct(',')
-            && (after + 1..(after + 5).min(n)).any(|k| doc.form_at(spokesperson, k, n).is_some());
-        // "a déclaré à l'AFP X": a named speaker after a reporting verb.
+            && (after + 1..(after + 5).min(n)).any(is_role);
+        // "le porte-parole du gouvernement, Wilfried X": a role, its complement, a comma, the name.
+        let role_before = before(1).is_some_and(|comma| {
+            doc.tokens[comma].is_punct(',')
+                && (comma.saturating_sub(7).max(sentence_start)..comma).any(is_role)
+                && (comma.saturating_sub(7).max(sentence_start)..comma)
+                    .all(|k| !doc.tokens[k].is_punct(',') || k + 1 == comma)
+        });
+        // "a déclaré à l'AFP X": a named speaker after a reporting verb; "X said": before one.
         let reported = before(1).is_some_and(|p| analysis.is_reporting_end(p));
-        if words >= 2 && (role_after || reported) {
+        let reporting_after = after < n
+            && doc.is_form(&analysis.kb.lexicon.claim_cue_forms, after..after + 1)
+            && doc.sentence_of[after] == sentence;
+        if words >= 2 && words <= 4 && (role_after || role_before || reported || reporting_after) {
             found.push((run, Some(ActorKind::Person), 0.6));
         }
     }

@@ -290,3 +290,35 @@ fn rivals_hyphenated_wars_and_modifiers() {
         relations(&f)
     );
 }
+
+#[test]
+fn people_named_in_apposition_with_a_role_or_before_a_reporting_verb() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Troops entered the town, Tomas Brevik, a senior official, told reporters. Anja Velkova said the army had left.",
+    );
+    assert_eq!(
+        kind_of(&f, "Tomas Brevik"),
+        Some(ActorKind::Person),
+        "{:?}",
+        actor_names(&f)
+    );
+    assert_eq!(
+        kind_of(&f, "Anja Velkova"),
+        Some(ActorKind::Person),
+        "{:?}",
+        actor_names(&f)
+    );
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Le porte-parole du gouvernement, Tomas Brevik, a confirmé l'attaque.",
+    );
+    assert_eq!(
+        kind_of(&f, "Tomas Brevik"),
+        Some(ActorKind::Person),
+        "{:?}",
+        actor_names(&f)
+    );
+}
