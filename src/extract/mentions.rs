@@ -1009,7 +1009,7 @@ fn discover_proper_nouns(analysis: &mut Analysis) {
         let reporting_after = after < n
             && doc.is_form(&analysis.kb.lexicon.claim_cue_forms, after..after + 1)
             && doc.sentence_of[after] == sentence;
-        if words >= 2 && words <= 4 && (role_after || role_before || reported || reporting_after) {
+        if (2..=4).contains(&words) && (role_after || role_before || reported || reporting_after) {
             found.push((run, Some(ActorKind::Person), 0.6));
         }
     }
