@@ -418,14 +418,14 @@ fn described_before(
         .find(|&k| analysis.doc.form_at(nouns, k, cue).is_some() && !analysis.doc.quoted[k])?;
     let end = analysis.doc.form_at(nouns, head, cue)?;
     let mut first = head;
+    let determiners = analysis.kb.lexicon.class("source-determiner");
     while first > start && first + 4 > head {
         let k = first - 1;
-        let determiner = analysis
-            .doc
-            .form_at(analysis.kb.lexicon.class("source-determiner"), k, head)
-            .is_some();
-        if determiner {
-            first = k;
+        // "a security source", "one of the officers".
+        let determiner = (first.saturating_sub(3).max(start)..first)
+            .find(|&d| analysis.doc.form_at(determiners, d, first) == Some(first));
+        if let Some(d) = determiner {
+            first = d;
             break;
         }
         if analysis.doc.lang == super::Lang::En && is_qualifier(analysis, k) {

@@ -222,3 +222,43 @@ fn one_claim_per_source_and_statement() {
     );
     assert_eq!(s, ["M23"]);
 }
+
+#[test]
+fn passive_and_impersonal_reports_name_their_source_after() {
+    let s = sources(
+        Lang::Fr,
+        "L'attaque avait été revendiquée par le JNIM dans un communiqué.",
+    );
+    assert_eq!(s, ["Groupe de soutien à l'islam et aux musulmans"]);
+    let s = sources(Lang::En, "This was revealed by Corneille Nangaa in Goma.");
+    assert_eq!(s, ["Corneille Nangaa"]);
+    let s = sources(
+        Lang::Fr,
+        "Neuf civils ont été tués mardi, a-t-on appris mercredi de sources locales.",
+    );
+    assert_eq!(s, ["sources locales"]);
+}
+
+#[test]
+fn a_document_noun_does_not_swallow_the_speaker() {
+    // "communiqué" after the inverted speaker is the noun, not the verb "a … communiqué".
+    let s = sources(
+        Lang::Fr,
+        "Boko Haram a tué dix militaires, a annoncé la présidence tchadienne dans un communiqué.",
+    );
+    assert_eq!(s, ["Présidence tchadienne"]);
+    let s = sources(
+        Lang::Fr,
+        "L'armée malienne a par ailleurs communiqué sur un atterrissage d'urgence à Kidal.",
+    );
+    assert_eq!(s, ["Forces armées maliennes"]);
+}
+
+#[test]
+fn a_partitive_source_keeps_its_determiner() {
+    let s = sources(
+        Lang::En,
+        "One of the officers said six soldiers were lost in the attack on the base.",
+    );
+    assert_eq!(s, ["One of the officers"]);
+}
