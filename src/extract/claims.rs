@@ -20,11 +20,13 @@ pub fn find(analysis: &mut Analysis) -> Vec<Claim> {
             if analysis.doc.quoted[cue_range.start] || analysis.occupied[cue_range.start] {
                 continue;
             }
-            if hypothetical(analysis, cue_range.start) {
-                continue;
-            }
             let kb = analysis.kb;
             let cue = &kb.lexicon.claim_cues[cue_index];
+            if hypothetical(analysis, cue_range.start)
+                || (!cue.denial && negated(analysis, cue_range.start))
+            {
+                continue;
+            }
             let sources = match cue.frame {
                 CueFrame::According => sources_after(analysis, cue_range.end, range.end),
                 _ => reporting_sources(analysis, cue_range.clone(), range.clone(), &claims),
@@ -250,6 +252,15 @@ fn hypothetical(analysis: &Analysis, cue: usize) -> bool {
     let clause = analysis.clause_around(cue);
     let forms = analysis.kb.lexicon.class("hypothetical");
     (clause.start..cue).any(|k| analysis.doc.form_at(forms, k, cue).is_some())
+}
+
+/// Whether a reporting verb is negated: "have not acknowledged", "never said", "n'a
+/// jamais dit". What was not said is no claim (denial verbs are claims of their own).
+fn negated(analysis: &Analysis, cue: usize) -> bool {
+    let sentence = analysis.doc.sentence_range(analysis.doc.sentence_of[cue]);
+    let forms = analysis.kb.lexicon.class("negation");
+    (cue.saturating_sub(3).max(sentence.start)..cue)
+        .any(|k| analysis.doc.form_at(forms, k, cue).is_some())
 }
 
 /// Whether most of a sentence's words are inside quotation marks.

@@ -262,3 +262,19 @@ fn a_partitive_source_keeps_its_determiner() {
     );
     assert_eq!(s, ["One of the officers"]);
 }
+
+#[test]
+fn negated_reporting_verbs_make_no_claim() {
+    let s = sources(
+        Lang::En,
+        "The M23 have not acknowledged any casualties among their leaders.",
+    );
+    assert!(s.is_empty(), "{s:?}");
+    let s = sources(
+        Lang::En,
+        "The M23 denied that its fighters had entered Goma.",
+    );
+    assert_eq!(s, ["M23"]);
+    let s = sources(Lang::Fr, "Le CSP n'a jamais confirmé la perte de Kidal.");
+    assert!(s.is_empty(), "{s:?}");
+}
