@@ -702,6 +702,27 @@ fn descriptions(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
                 }
             }
         }
+        // A description right before a name of its kind describes it: "the paramilitary
+        // Rapid Support Forces", "le groupe jihadiste JNIM".
+        let named_after = analysis
+            .mention_starting_at(end)
+            .filter(|m| m.sentence == sentence)
+            .and_then(|m| match m.referent {
+                Referent::Actor(actor)
+                    if lexicon.descriptions[description]
+                        .kinds
+                        .contains(&analysis.actors[actor].kind) =>
+                {
+                    Some((actor, m.tokens.end))
+                }
+                _ => None,
+            });
+        if let Some((actor, stop)) = named_after {
+            let trait_name = lexicon.descriptions[description].trait_name.clone();
+            analysis.actors[actor].traits.extend(trait_name);
+            new_mentions.push((range.start..stop, sentence, Referent::Actor(actor), 0.8));
+            continue;
+        }
         let pending = PendingDescription {
             description,
             country,
@@ -1026,7 +1047,9 @@ fn pronouns(analysis: &mut Analysis) {
         if !doc.is_form(forms, t..t + 1) || doc.quoted[t] || analysis.occupied[t] {
             continue;
         }
-        if doc.form_at(lexicon.class("expletive-pronoun"), t, n).is_some()
+        if doc
+            .form_at(lexicon.class("expletive-pronoun"), t, n)
+            .is_some()
             || !subject_pronoun(analysis, t)
         {
             continue;
@@ -1047,7 +1070,7 @@ fn pronouns(analysis: &mut Analysis) {
 
 /// Whether the pronoun at `t` is a clause's subject: a nominative-only form ("ils",
 /// "they"), or one that opens its clause, follows a conjunction or a reporting verb
-/// ("said it", "a indiqué qu'elle").
+/// ("said it", "a indiqué qu'elle"), or comes before a verb ("it seized", "elle a").
 fn subject_pronoun(analysis: &Analysis, t: usize) -> bool {
     let doc = &analysis.doc;
     let lexicon = &analysis.kb.lexicon;
@@ -1066,6 +1089,12 @@ fn subject_pronoun(analysis: &Analysis, t: usize) -> bool {
                 || doc.is_form(lexicon.class("pronoun-lead"), s..before + 1)
         })
         || analysis.is_reporting_end(before)
+        // "On Monday it seized …": a verb right after it.
+        || doc.tokens.get(t + 1).is_some_and(|next| {
+            next.is_word()
+                && (doc.is_form(lexicon.class("verb-after-pronoun"), t + 1..t + 2)
+                    || doc.lang == Lang::En && next.fold.len() > 4 && next.fold.ends_with("ed"))
+        })
 }
 
 /// The referent of a pronoun at `t`: see [`pronouns`]. `resolved` holds the pronouns
@@ -1136,13 +1165,16 @@ fn antecedent(
         .iter()
         .filter(|(_, sentence, r)| *sentence == s && compatible(r))
         .max_by_key(|(start, _, _)| *start);
-    // … else, when the pronoun opens its sentence (after a quote or a conjunction at
-    // most), the first subject of the nearest previous sentence that has one. Later in a
+    // … else, when the pronoun is in its sentence's first clause (quotes aside), the first subject of the nearest previous sentence that has one. Later in a
     // sentence whose subject is no actor ("les habitants … alors qu'ils fuyaient"), it
     // is that subject's.
-    let leads = analysis.kb.lexicon.class("pronoun-lead");
-    let opening = (doc.sentence_range(s).start..t)
-        .all(|k| doc.quoted[k] || !doc.tokens[k].is_word() || doc.is_form(leads, k..k + 1));
+    let breaks = analysis.kb.lexicon.class("clause-break");
+    let sentence = doc.sentence_range(s);
+    let opening = (sentence.start..t).all(|k| {
+        doc.quoted[k]
+            || !(doc.tokens[k].is_punct(';')
+                || doc.form_at(breaks, k, sentence.end).is_some() && !analysis.occupied[k])
+    });
     let chosen = same.or_else(|| {
         if !opening {
             return None;

@@ -232,4 +232,6 @@ fn assemble(
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_coref;
+#[cfg(test)]
 mod tests_general;
