@@ -37,6 +37,7 @@ pub fn find(analysis: &mut Analysis) {
     resolve_descriptions(analysis);
     pronouns(analysis);
     possessive_forces(analysis);
+    rivals(analysis);
     analysis
         .mentions
         .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
@@ -1224,6 +1225,71 @@ fn possessive_forces(analysis: &mut Analysis) {
         analysis.push_mention(range, s, referent, 0.6);
         if let Some(m) = analysis.mentions.last_mut() {
             m.surface = false;
+        }
+    }
+}
+
+/// "… though its rival, the Sudanese army, disputed …", "son rival, le JNIM": the rival
+/// named in apposition is opposed to the possessive's owner, the nearest actor before it
+/// in the sentence (a resolved pronoun included).
+fn rivals(analysis: &mut Analysis) {
+    let forms = analysis.kb.lexicon.class("possessive-rival");
+    let doc = &analysis.doc;
+    let n = doc.tokens.len();
+    let actor_like = |m: &super::analysis::RawMention| match m.referent {
+        Referent::Actor(_) => true,
+        Referent::Country(_) => !super::events::is_locative(analysis, m.tokens.start),
+        _ => false,
+    };
+    let mut found = Vec::new();
+    let mut t = 0;
+    while t < n {
+        let Some(end) = doc.form_at(forms, t, n) else {
+            t += 1;
+            continue;
+        };
+        let s = doc.sentence_of[t];
+        let sentence = doc.sentence_range(s);
+        // One qualifier may stand before the comma ("its rival offshoot, ISWAP").
+        let comma = (end..(end + 2).min(sentence.end)).find(|&k| doc.tokens[k].is_punct(','));
+        let rival = comma.and_then(|c| {
+            analysis
+                .mentions
+                .iter()
+                .filter(|m| actor_like(m) && m.tokens.start > c && m.tokens.start <= c + 2)
+                .min_by_key(|m| m.tokens.start)
+        });
+        let owner = analysis
+            .mentions
+            .iter()
+            .filter(|m| {
+                actor_like(m)
+                    && m.tokens.end <= t
+                    && m.tokens.start >= sentence.start
+                    && !m.quoted(analysis)
+            })
+            .max_by_key(|m| (m.tokens.end, std::cmp::Reverse(m.tokens.start)));
+        if let (Some(owner), Some(rival)) = (owner, rival) {
+            if owner.referent != rival.referent && !doc.quoted[t] {
+                found.push((
+                    owner.referent.clone(),
+                    rival.referent.clone(),
+                    t..rival.tokens.end,
+                    s,
+                ));
+            }
+        }
+        t = end;
+    }
+    for (owner, rival, tokens, s) in found {
+        let cue = tokens.start..tokens.start + 1;
+        analysis.rivalries.push((owner, rival.clone(), tokens));
+        // The possessive phrase refers to the rival too (not a surface form of it).
+        if !analysis.occupied[cue.start] {
+            analysis.push_mention(cue, s, rival, 0.6);
+            if let Some(m) = analysis.mentions.last_mut() {
+                m.surface = false;
+            }
         }
     }
 }

@@ -191,3 +191,29 @@ fn a_description_before_a_name_gives_it_a_trait_later_descriptions_resolve_to() 
         f.actors
     );
 }
+
+#[test]
+fn a_rival_in_apposition_opposes_the_owner_of_the_possessive() {
+    let f = facts(
+        Lang::En,
+        "2024-12-01",
+        "The Rapid Support Forces said on Monday that they had seized Babanusa, though their rival, the Sudanese army, disputed the claim.",
+    );
+    let rels = relations(&f);
+    assert!(
+        rels.iter()
+            .any(|r| r.contains("Rapid Support Forces opposes") && r.contains("Sudan")),
+        "{rels:?}"
+    );
+    let f = facts(
+        Lang::Fr,
+        "2024-12-01",
+        "Boko Haram et son rival, l'État islamique en Afrique de l'Ouest, ont multiplié les attaques.",
+    );
+    let rels = relations(&f);
+    assert!(
+        rels.iter()
+            .any(|r| r.starts_with("Boko Haram opposes") && r.contains("islamique")),
+        "{rels:?}"
+    );
+}
