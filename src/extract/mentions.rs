@@ -634,7 +634,14 @@ fn descriptions(analysis: &mut Analysis, demonyms: &HashMap<usize, usize>) {
         }
         // Trailing adjectives make the phrase: "rebelles touaregs", "groupes armés séparatistes".
         let mut phrase_end = end;
-        while phrase_end < n && phrase_end < end + 2 && is_adjective_like(analysis, phrase_end) {
+        // A linking word is no qualifier: "djihadistes liés à Al-Qaïda" are not a group of
+        // their own called "liés".
+        let linking = lexicon.class("linking-adjective");
+        while phrase_end < n
+            && phrase_end < end + 2
+            && is_adjective_like(analysis, phrase_end)
+            && !analysis.doc.is_form(linking, phrase_end..phrase_end + 1)
+        {
             phrase_end += 1;
         }
         let sentence = analysis.doc.sentence_of[range.start];

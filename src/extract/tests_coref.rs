@@ -217,3 +217,17 @@ fn a_rival_in_apposition_opposes_the_owner_of_the_possessive() {
         "{rels:?}"
     );
 }
+
+#[test]
+fn a_linking_adjective_does_not_qualify_a_description_into_a_new_group() {
+    let f = facts(
+        Lang::Fr,
+        "2024-03-04",
+        "Des djihadistes liés à Al-Qaïda ont attaqué un poste militaire près de Kidal.",
+    );
+    assert!(
+        !f.actors.iter().any(|a| a.name.contains("liés")),
+        "{:?}",
+        f.actors
+    );
+}
