@@ -1374,6 +1374,14 @@ fn resolve_descriptions(analysis: &mut Analysis) {
         } else if kinds
             .iter()
             .all(|k| matches!(k, ActorKind::StateArmedForce | ActorKind::Government))
+            && !trait_name.as_ref().is_some_and(|t| {
+                analysis
+                    .kb
+                    .lexicon
+                    .class("named-body-trait")
+                    .iter()
+                    .any(|(_, f)| f.words.first().and_then(|w| w.as_deref()) == Some(t.as_str()))
+            })
         {
             // "l'armée", "la junte": the main country's body when the article names it or the
             // gazetteer knows it, else the most mentioned body of that kind.

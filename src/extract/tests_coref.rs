@@ -231,3 +231,32 @@ fn a_linking_adjective_does_not_qualify_a_description_into_a_new_group() {
         f.actors
     );
 }
+
+#[test]
+fn the_police_resolve_to_a_police_force_never_to_the_army() {
+    let f = facts(
+        Lang::Fr,
+        "2024-03-04",
+        "La police nationale d'Haïti a lancé une opération à Solino. Mardi, les policiers ont pris le contrôle du quartier.",
+    );
+    let police = f
+        .actors
+        .iter()
+        .find(|a| a.name.contains("Police nationale"))
+        .expect("the police found");
+    assert!(
+        police.mentions.iter().any(|m| m.text == "policiers"),
+        "{police:?}"
+    );
+    let f = facts(
+        Lang::En,
+        "2024-03-04",
+        "The Cameroonian army launched an operation near Bamenda. The police arrested three men.",
+    );
+    assert!(
+        f.actors.iter().all(|a| a.kind != ActorKind::StateArmedForce
+            || !a.mentions.iter().any(|m| m.text.contains("police"))),
+        "{:?}",
+        f.actors
+    );
+}
