@@ -100,6 +100,8 @@ pub struct Analysis<'a> {
     pub claim_sources: Vec<Range<usize>>,
     /// Demonym tokens ("malienne", "Israeli") → the gazetteer index of their country.
     pub demonyms: HashMap<usize, usize>,
+    /// "X … its rival, Y": the owner, the rival and the tokens that tell it.
+    pub rivalries: Vec<(Referent, Referent, Range<usize>)>,
     pub(super) known_actors: HashMap<usize, usize>,
     pub(super) known_places: HashMap<usize, usize>,
     pub(super) country_actors: HashMap<usize, usize>,
@@ -122,6 +124,7 @@ impl<'a> Analysis<'a> {
             main_country: None,
             claim_sources: Vec::new(),
             demonyms: HashMap::new(),
+            rivalries: Vec::new(),
             known_actors: HashMap::new(),
             known_places: HashMap::new(),
             country_actors: HashMap::new(),

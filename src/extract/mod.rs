@@ -234,4 +234,6 @@ mod tests;
 #[cfg(test)]
 mod tests_claims;
 #[cfg(test)]
+mod tests_coref;
+#[cfg(test)]
 mod tests_general;

@@ -37,6 +37,33 @@ pub fn find(analysis: &mut Analysis, from_events: Vec<EventRelation>) -> Vec<Rel
             );
         }
     }
+    // "its rival, the Sudanese army" (found with the mentions).
+    for (owner, rival, tokens) in analysis.rivalries.clone() {
+        let sentence = analysis.doc.sentence_of[tokens.start];
+        let actor = |analysis: &mut Analysis, r: Referent| match r {
+            Referent::Actor(a) => Some(a),
+            Referent::Country(c) => Some(analysis.country_actor(c)),
+            _ => None,
+        };
+        let (Some(owner), Some(rival)) = (actor(analysis, owner), actor(analysis, rival)) else {
+            continue;
+        };
+        if owner != rival {
+            let evidence = evidence(analysis, sentence, tokens);
+            push(
+                &mut relations,
+                Relation {
+                    subject: EntityRef::Actor(owner),
+                    kind: RelationKind::Opposes,
+                    object: EntityRef::Actor(rival),
+                    since: None,
+                    until: None,
+                    evidence,
+                    confidence: 0.7,
+                },
+            );
+        }
+    }
     for (person, kind, country, tokens) in titles(analysis) {
         let sentence = analysis.mentions[person].sentence;
         let (Some(person), country) = (analysis.actor_of(person), analysis.country_actor(country))
