@@ -135,13 +135,29 @@ fn gazetteer_names(analysis: &mut Analysis) -> HashMap<usize, usize> {
                 .filter(|e| {
                     let first = &doc.tokens[at];
                     if e.exact_case {
-                        return doc.tokens[range.clone()]
+                        let text = doc.tokens[range.clone()]
                             .iter()
                             .map(|t| t.text.replace('.', ""))
-                            .collect::<String>()
-                            == e.written.replace(['.', ' ', '-'], "");
+                            .collect::<String>();
+                        let written = e.written.replace(['.', ' ', '-'], "");
+                        // An acronym of four letters or more is also written as a word
+                        // ("Jnim", "Nato", "Ecowas").
+                        return text == written
+                            || written.chars().count() >= 4
+                                && written.chars().all(|c| c.is_uppercase())
+                                && text.chars().next().is_some_and(char::is_uppercase)
+                                && text.chars().skip(1).all(char::is_lowercase)
+                                && text.to_uppercase() == written;
                     }
-                    !e.capitalised || first.capitalised || first.kind == TokenKind::Number
+                    // "al-Qaïda", "el-Fasher": a lower-case article before a capitalised name.
+                    let article_first = matches!(
+                        first.text.as_str(),
+                        "al" | "el" | "ad" | "as" | "ash" | "an" | "ar"
+                    ) && doc.tokens.get(at + 1).is_some_and(|t| t.capitalised);
+                    !e.capitalised
+                        || first.capitalised
+                        || first.kind == TokenKind::Number
+                        || article_first
                 })
                 .map(|e| e.target)
                 .collect();

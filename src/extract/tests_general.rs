@@ -322,3 +322,37 @@ fn people_named_in_apposition_with_a_role_or_before_a_reporting_verb() {
         actor_names(&f)
     );
 }
+
+#[test]
+fn acronyms_written_as_words_and_names_after_a_lower_case_article() {
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Le Jnim, lié à al-Qaïda, a revendiqué l'attaque.",
+    );
+    let names = actor_names(&f);
+    assert!(
+        f.actors
+            .iter()
+            .any(|a| a.mentions.iter().any(|m| m.text == "Jnim")),
+        "{names:?}"
+    );
+    assert!(
+        f.actors
+            .iter()
+            .any(|a| a.mentions.iter().any(|m| m.text.contains("al-Qaïda"))),
+        "{names:?}"
+    );
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Nato said its forces were ready, while al-Shabaab fighters attacked a base.",
+    );
+    assert!(
+        f.actors
+            .iter()
+            .any(|a| a.mentions.iter().any(|m| m.text == "Nato")),
+        "{:?}",
+        actor_names(&f)
+    );
+}
