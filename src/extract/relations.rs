@@ -982,6 +982,13 @@ fn hierarchy(analysis: &mut Analysis, relations: &mut Vec<Relation>) {
 }
 
 fn evidence(analysis: &Analysis, sentence: usize, tokens: Range<usize>) -> Evidence {
+    // Ends found in another sentence (a pronoun's antecedent): the whole sentence is the evidence.
+    let within = analysis.doc.sentence_range(sentence);
+    let tokens = if tokens.start >= within.start && tokens.end <= within.end && !tokens.is_empty() {
+        tokens
+    } else {
+        within
+    };
     let span = analysis.doc.span_of(tokens);
     Evidence {
         sentence,
