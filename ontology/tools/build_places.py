@@ -21,6 +21,7 @@ What it writes (see ontology/README.md for the why):
   * every lower-level ISO 3166-2 subdivision (a district, province or department
     with a parent: Burkina Faso's provinces, Bangladesh's districts, France's
     départements), as an ag:Region ag:partOf its parent;
+  * each country's capital marked ag:capitalOf the country;
   * the populated places (ag:Town) of every country above its population
     threshold (see min_population), with their names filtered for precision;
   * for hand entries of places-supplement.ttl that carry an ag:geonamesId or an
@@ -490,6 +491,13 @@ def main(argv):
     out.append("#################################################################\n# Towns: GeoNames "
                "populated places\n#################################################################\n")
     n_towns = 0
+    # Each country's capital: its most populous place of the capital's name.
+    capital_of = {}
+    for code, info in geo_countries.items():
+        named = [c for c in cities.values() if c["countrycode"] == code and c["name"] == info.get("capital")]
+        if named:
+            best = min(named, key=lambda c: (-c["population"], c["geonameid"]))
+            capital_of[str(best["geonameid"])] = code.lower()
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
         gid = str(city["geonameid"])
         cc = city["countrycode"]
@@ -530,6 +538,8 @@ def main(argv):
             lines.append(f"ag:partOf agp:{region_id(region)}")
         if population > 0:
             lines.append(f"ag:population {population}")
+        if gid in capital_of and capital_of[gid] in emitted_countries:
+            lines.append(f"ag:capitalOf agp:{capital_of[gid]}")
         if not linked and population < names.keep_population(cc):
             # Small and uncurated: the extractor takes it only where the article names its country or region.
             lines.append("ag:needsContext true")

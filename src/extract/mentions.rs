@@ -29,6 +29,7 @@ pub fn find(analysis: &mut Analysis) {
     analysis.main_country = main_country(analysis, &demonyms);
     state_bodies(analysis, &demonyms);
     ministries(analysis, &demonyms);
+    capitals_as_governments(analysis);
     super::organisations::find(analysis);
     descriptions(analysis, &demonyms);
     directional_places(analysis);
@@ -41,6 +42,57 @@ pub fn find(analysis: &mut Analysis) {
     analysis
         .mentions
         .sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+}
+
+/// A capital that acts stands for its country's government: "Islamabad accused …",
+/// "Moscou a démenti", "Kyiv said": a capital's mention, not after a locative
+/// word, right before a reporting verb, a relation cue or an event trigger.
+fn capitals_as_governments(analysis: &mut Analysis) {
+    let n = analysis.doc.tokens.len();
+    let lexicon = &analysis.kb.lexicon;
+    let mut found = Vec::new();
+    for (i, m) in analysis.mentions.iter().enumerate() {
+        let Referent::Place(p) = m.referent else {
+            continue;
+        };
+        let EntityKey::Known(id) = &analysis.places[p].key else {
+            continue;
+        };
+        let gazetteer = &analysis.kb.gazetteer;
+        let Some(country) = gazetteer
+            .place(id)
+            .and_then(|place| place.capital_of.as_deref())
+            .and_then(|c| gazetteer.place_position(c))
+        else {
+            continue;
+        };
+        let end = m.tokens.end;
+        if end >= n
+            || analysis.doc.quoted[m.tokens.start]
+            || super::events::is_locative(analysis, m.tokens.start)
+        {
+            continue;
+        }
+        let acts = analysis
+            .doc
+            .form_at(&lexicon.claim_cue_forms, end, n)
+            .is_some()
+            || analysis
+                .doc
+                .form_at(&lexicon.relation_cue_forms, end, n)
+                .is_some()
+            || analysis
+                .doc
+                .form_at(&lexicon.trigger_forms, end, n)
+                .is_some();
+        if acts {
+            found.push((i, country));
+        }
+    }
+    for (i, country) in found {
+        let government = analysis.state_body_actor(country, false);
+        analysis.mentions[i].referent = Referent::Actor(government);
+    }
 }
 
 /// A dateline opening the article ("BAMAKO (Reuters) -", "GOMA, Congo —") names where the

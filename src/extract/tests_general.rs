@@ -356,3 +356,37 @@ fn acronyms_written_as_words_and_names_after_a_lower_case_article() {
         actor_names(&f)
     );
 }
+
+#[test]
+fn a_capital_that_acts_is_its_government() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Islamabad accused the Zorvan Independence Army of the attack.",
+    );
+    assert_eq!(
+        kind_of(&f, "Pakistani government"),
+        Some(ActorKind::Government),
+        "{:?}",
+        actor_names(&f)
+    );
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Moscou a démenti toute implication. Des soldats ont été tués à Bamako.",
+    );
+    assert!(
+        f.actors
+            .iter()
+            .any(|a| a.kind == ActorKind::Government
+                && a.mentions.iter().any(|m| m.text == "Moscou")),
+        "{:?}",
+        actor_names(&f)
+    );
+    // After a locative word a capital is a place.
+    assert!(
+        f.places.iter().any(|p| p.name == "Bamako"),
+        "{:?}",
+        f.places
+    );
+}

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Bumped whenever the encoding changes.
-const MAGIC: &[u8; 8] = b"AGGAZ\x00\x00\x01";
+const MAGIC: &[u8; 8] = b"AGGAZ\x00\x00\x02";
 /// Files kept per cache directory (others are removed, oldest first).
 const KEEP_FILES: usize = 4;
 const PREFIX: &str = "gazetteer-";

@@ -86,6 +86,8 @@ pub struct KnownPlace {
     pub country: Option<String>,
     /// The id of the larger place it lies in.
     pub part_of: Option<String>,
+    /// The id of the country whose capital it is ("Islamabad" → Pakistan).
+    pub capital_of: Option<String>,
     /// Its population, for telling namesakes apart.
     pub population: Option<u64>,
     /// The actor id of a country's armed forces.
@@ -283,6 +285,7 @@ impl Gazetteer {
                     local(node.iri(ag!("country")), PLACE_NS)
                 },
                 part_of: local(node.iri(ag!("partOf")), PLACE_NS),
+                capital_of: local(node.iri(ag!("capitalOf")), PLACE_NS),
                 population: node.literal(ag!("population")).and_then(|p| p.parse().ok()),
                 armed_forces: local(node.iri(ag!("armedForces")), ACTOR_NS),
                 government: local(node.iri(ag!("government")), ACTOR_NS),
@@ -378,6 +381,7 @@ impl Gazetteer {
             encode_labels(w, &place.demonyms);
             w.opt_str(place.country.as_deref());
             w.opt_str(place.part_of.as_deref());
+            w.opt_str(place.capital_of.as_deref());
             match place.population {
                 Some(population) => {
                     w.u8(1);
@@ -472,6 +476,7 @@ impl Gazetteer {
                 demonyms: decode_labels(r)?,
                 country: r.opt_str()?,
                 part_of: r.opt_str()?,
+                capital_of: r.opt_str()?,
                 population: match r.u8()? {
                     0 => None,
                     1 => Some(r.u64()?),
