@@ -289,6 +289,13 @@ fn titles(analysis: &Analysis) -> Vec<(usize, RelationKind, usize, Range<usize>)
                     .map(|_| at)
             });
             let Some(title) = title else { continue };
+            // "ousted President X", "l'ancien président X": a former holder leads nothing now.
+            let former = lexicon.class("former");
+            if (title.saturating_sub(2)..title)
+                .any(|t| analysis.doc.form_at(former, t, title).is_some())
+            {
+                continue;
+            }
             // English: demonym before the title; French: demonym right after the title's
             // noun; else the person's own country when the gazetteer knows it.
             let country = title

@@ -390,3 +390,31 @@ fn a_capital_that_acts_is_its_government() {
         f.places
     );
 }
+
+#[test]
+fn a_former_holder_leads_nothing() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Malian President Tomas Brevik met former Malian President Anja Velkova in Gao.",
+    );
+    let found = relations(&f);
+    assert!(
+        found.iter().any(|r| r.starts_with("Tomas Brevik leads")),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|r| r.starts_with("Anja Velkova leads")),
+        "{found:?}"
+    );
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "L'ancien président malien Anja Velkova est arrivé à Gao.",
+    );
+    let found = relations(&f);
+    assert!(
+        !found.iter().any(|r| r.starts_with("Anja Velkova leads")),
+        "{found:?}"
+    );
+}
