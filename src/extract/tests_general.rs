@@ -418,3 +418,24 @@ fn a_former_holder_leads_nothing() {
         "{found:?}"
     );
 }
+
+#[test]
+fn places_nobody_listed_named_after_a_place_noun() {
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Des hommes armés ont attaqué le quartier Zelvoka puis la chefferie de Mbarvi.",
+    );
+    let names: Vec<&str> = f.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(
+        names.contains(&"Zelvoka") && names.contains(&"Mbarvi"),
+        "{names:?}"
+    );
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Gunmen attacked the neighbourhood of Zelvoka on Sunday.",
+    );
+    let names: Vec<&str> = f.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Zelvoka"), "{names:?}");
+}
