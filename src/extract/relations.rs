@@ -578,29 +578,10 @@ fn ends(
             pairs(all_before(subject), objects)
         }
         CueFrame::RightLeft => pairs(all_after(right(cue.end, 3)), all_before(left(2))),
-        CueFrame::Possessive => {
-            // "its rival, the Sudanese army": the owner is the nearest actor before, else
-            // the previous sentence's subject.
-            let owner = left(3).or_else(|| {
-                (kind == RelationKind::Opposes)
-                    .then(|| {
-                        let before = (0..analysis.mentions.len())
-                            .filter(|&i| actor_like(analysis, i))
-                            .filter(|&i| {
-                                let m = &analysis.mentions[i];
-                                m.tokens.start >= sentence.start && m.tokens.end <= cue.start
-                            })
-                            .max_by_key(|&i| analysis.mentions[i].tokens.end);
-                        before.or_else(|| previous_subject(analysis, sentence.start))
-                    })
-                    .flatten()
-            });
-            let reach = cue.len() + 2 + usize::from(kind == RelationKind::Opposes) * 3;
-            match (owner, right(cue.start, reach)) {
-                (Some(o), Some(object)) => pairs(vec![o], all_after(Some(object))),
-                _ => Vec::new(),
-            }
-        }
+        CueFrame::Possessive => match (left(3), right(cue.start, cue.len() + 2)) {
+            (Some(owner), Some(object)) => pairs(vec![owner], all_after(Some(object))),
+            _ => Vec::new(),
+        },
         CueFrame::Prenominal => match (right(cue.end, 0), left(0)) {
             (Some(s), Some(o)) => vec![(s, o)],
             _ => Vec::new(),
@@ -650,15 +631,6 @@ fn ends(
         }
         CueFrame::Reporting | CueFrame::According => Vec::new(),
     }
-}
-
-/// The first actor of the sentence before the one starting at `sentence_start`.
-fn previous_subject(analysis: &Analysis, sentence_start: usize) -> Option<usize> {
-    let previous = analysis.doc.sentence_of[sentence_start].checked_sub(1)?;
-    (0..analysis.mentions.len())
-        .filter(|&i| analysis.mentions[i].sentence == previous && actor_like(analysis, i))
-        .filter(|&i| !analysis.doc.quoted[analysis.mentions[i].tokens.start])
-        .min_by_key(|&i| analysis.mentions[i].tokens.start)
 }
 
 /// How sure "Iranian-backed", "al-Qaeda-linked" modifiers make a relation.
