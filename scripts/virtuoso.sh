@@ -37,7 +37,10 @@ start)
     http_port=$(free_port)
     password=$(python3 -c 'import secrets; print(secrets.token_hex(12))')
     # The packaged ini, with every file in $dir, both ports on loopback, no
-    # truncated results (the REST API reads whole result sets) and no plugins.
+    # truncated results (the REST API reads whole result sets), no plugins, and
+    # Virtuoso's buffers for 2 GB of memory (the packaged 80 MB made the tests'
+    # gazetteer graph, 41k places, thrash and hold locks long enough for the
+    # remote tests to time out).
     sed -e "s|/var/lib/virtuoso-opensource-7/db|$dir|g" \
         -e "s|^ServerPort *= *1111|ServerPort = 127.0.0.1:$sql_port|" \
         -e "s|^ServerPort *= *8890|ServerPort = 127.0.0.1:$http_port|" \
@@ -45,6 +48,8 @@ start)
         -e "s|^MaxQueryExecutionTime .*|MaxQueryExecutionTime = 0|" \
         -e "s|^MaxQueryCostEstimationTime .*|MaxQueryCostEstimationTime = 0|" \
         -e "s|^DirsAllowed .*|DirsAllowed = ., $dir, /usr/share/virtuoso-opensource-7/vad|" \
+        -e "s|^NumberOfBuffers .*|NumberOfBuffers = 170000|" \
+        -e "s|^MaxDirtyBuffers .*|MaxDirtyBuffers = 130000|" \
         /etc/virtuoso-opensource-7/virtuoso.ini >"$dir/virtuoso.ini"
     (cd "$dir" && exec virtuoso-t +foreground +configfile "$dir/virtuoso.ini" >"$dir/stdout.log" 2>&1) &
     echo $! >"$dir/virtuoso.pid"
