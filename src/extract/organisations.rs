@@ -322,8 +322,7 @@ fn named_before(analysis: &mut Analysis, open: usize, acronym: &str) -> Option<u
         }
     }
     let (tokens, head) = best?;
-    // Without a head noun the stretch must spell the acronym, and is then typed as an armed group
-    // only in a conflict sentence's reach; keep it an organisation otherwise.
+    // Without a head noun the stretch spells the acronym: an organisation of unknown kind.
     let kind = head.unwrap_or(ActorKind::Organisation);
     Some(add_name(analysis, tokens, kind, ACRONYM_CONFIDENCE))
 }

@@ -854,15 +854,15 @@ const NEIGHBOURS: usize = 15;
 /// both within a few words. The evidence is that stretch of the sentence.
 fn hierarchy(analysis: &mut Analysis, relations: &mut Vec<Relation>) {
     // The article's places: place mentions, and country mentions that locate something.
-    let mut named: Vec<(usize, usize)> = Vec::new(); // (place draft, first mention)
+    let mut named: Vec<usize> = Vec::new(); // place drafts
     for i in 0..analysis.mentions.len() {
         let place = match analysis.mentions[i].referent {
             Referent::Place(p) => p,
             Referent::Country(c) if super::locates(analysis, i) => analysis.country_place(c),
             _ => continue,
         };
-        if !named.iter().any(|&(p, _)| p == place) {
-            named.push((place, i));
+        if !named.contains(&place) {
+            named.push(place);
         }
     }
     let gazetteer = &analysis.kb.gazetteer;
@@ -870,14 +870,9 @@ fn hierarchy(analysis: &mut Analysis, relations: &mut Vec<Relation>) {
         super::EntityKey::Known(id) => gazetteer.place_position(id),
         super::EntityKey::Discovered(_) => None,
     };
-    let draft_of = |index: usize| {
-        named
-            .iter()
-            .map(|&(p, _)| p)
-            .find(|&p| position(p) == Some(index))
-    };
-    let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (inner, outer, inner's first mention)
-    for &(inner, mention) in &named {
+    let draft_of = |index: usize| named.iter().copied().find(|&p| position(p) == Some(index));
+    let mut found: Vec<(usize, usize)> = Vec::new(); // (inner, outer)
+    for &inner in &named {
         let Some(index) = position(inner) else {
             continue;
         };
@@ -910,11 +905,11 @@ fn hierarchy(analysis: &mut Analysis, relations: &mut Vec<Relation>) {
         }
         if let Some(outer) = chain.into_iter().find_map(draft_of) {
             if outer != inner {
-                found.push((inner, outer, mention));
+                found.push((inner, outer));
             }
         }
     }
-    for (inner, outer, _) in found {
+    for (inner, outer) in found {
         let view: &Analysis = analysis;
         let mentions_of = |draft: usize| -> Vec<&super::analysis::RawMention> {
             view.mentions
