@@ -362,6 +362,37 @@ impl Remote {
         Ok(existed)
     }
 
+    /// Adds N-Triples to a named graph. `repeatable` says whether sending them twice
+    /// is harmless (triples without blank nodes), so that a failed request may be retried.
+    fn add_to_graph(
+        &self,
+        graph: &NamedNode,
+        ntriples: Vec<u8>,
+        operation: &str,
+        repeatable: bool,
+    ) -> Result<(), StoreError> {
+        let call = match self.graph_store_url(&GraphTarget::Named(graph.clone())) {
+            Some(url) => {
+                Call::new(Method::POST, url, operation).body("application/n-triples", ntriples)
+            }
+            None => {
+                let mut update = format!("INSERT DATA {{ GRAPH {graph} {{\n").into_bytes();
+                update.extend_from_slice(&ntriples);
+                update.extend_from_slice(b"} }");
+                Call::new(Method::POST, self.config.update_url.clone(), operation)
+                    .body("application/sparql-update", update)
+            }
+        };
+        let call = if repeatable {
+            call
+        } else {
+            call.not_idempotent()
+        };
+        self.http.fetch(call, false, None)?;
+        self.changed();
+        Ok(())
+    }
+
     /// Removes a named graph. Returns whether it existed.
     fn drop_graph(&self, graph: &NamedNode, operation: &str) -> Result<bool, StoreError> {
         if let Some(url) = self.graph_store_url(&GraphTarget::Named(graph.clone())) {
@@ -484,6 +515,9 @@ fn transcode_graph(
 }
 
 /// The triples as N-Triples.
+/// Triples per request when an ontology graph is loaded into a remote store.
+const GRAPH_CHUNK_TRIPLES: usize = 20_000;
+
 fn ntriples<'a>(triples: impl IntoIterator<Item = TripleRef<'a>>) -> Vec<u8> {
     let mut serializer = RdfSerializerNt::new();
     for triple in triples {
@@ -587,10 +621,26 @@ impl Storage for Remote {
                 triples.insert(Triple::from(quad));
             }
         }
-        triples.insert(Triple::from(marker));
-        let body = ntriples(triples.iter().map(Triple::as_ref));
-        self.put_graph(&graph.into_owned(), body, &operation)?;
-        report.quads += triples.len();
+        let graph = graph.into_owned();
+        // One request per chunk, so that a large gazetteer never needs one request longer
+        // than the timeout. Triples with blank nodes go in the first chunk (a blank node's
+        // label is scoped to its document), and the marker goes last: a load cut short
+        // leaves no marker, and the next one replaces the graph again.
+        let (with_blanks, plain): (Vec<&Triple>, Vec<&Triple>) = triples
+            .iter()
+            .partition(|t| t.subject.is_blank_node() || t.object.is_blank_node());
+        let mut chunks = plain.chunks(GRAPH_CHUNK_TRIPLES);
+        let first = with_blanks
+            .into_iter()
+            .chain(chunks.next().unwrap_or_default().iter().copied());
+        self.put_graph(&graph, ntriples(first.map(Triple::as_ref)), &operation)?;
+        for chunk in chunks {
+            let body = ntriples(chunk.iter().map(|t| t.as_ref()));
+            self.add_to_graph(&graph, body, &operation, true)?;
+        }
+        let marker = Triple::from(marker);
+        self.add_to_graph(&graph, ntriples([marker.as_ref()]), &operation, true)?;
+        report.quads += triples.len() + 1;
         Ok(())
     }
 
@@ -745,24 +795,7 @@ impl Storage for Remote {
             LoadMode::Replace => self.put_graph(graph, body, &operation),
             LoadMode::Add => {
                 let existed = self.graph_has_triples(graph, &operation)?;
-                let call = match self.graph_store_url(target) {
-                    Some(url) => Call::new(Method::POST, url, operation.as_str())
-                        .body("application/n-triples", body)
-                        .not_idempotent(),
-                    None => {
-                        let mut update = format!("INSERT DATA {{ GRAPH {graph} {{\n").into_bytes();
-                        update.extend_from_slice(&body);
-                        update.extend_from_slice(b"} }");
-                        Call::new(
-                            Method::POST,
-                            self.config.update_url.clone(),
-                            operation.as_str(),
-                        )
-                        .body("application/sparql-update", update)
-                    }
-                };
-                self.http.fetch(call, false, None)?;
-                self.changed();
+                self.add_to_graph(graph, body, &operation, false)?;
                 Ok(existed)
             }
         }
