@@ -1095,11 +1095,13 @@ fn discover_proper_nouns(analysis: &mut Analysis) {
             && doc.tokens[after].is_punct(',')
             && (after + 1..(after + 5).min(n)).any(is_role);
         // "le porte-parole du gouvernement, Wilfried X": a role, its complement, a comma, the name.
+        // The role phrase runs back to the previous comma ("Au Mali, le porte-parole …, X").
         let role_before = before(1).is_some_and(|comma| {
-            doc.tokens[comma].is_punct(',')
-                && (comma.saturating_sub(7).max(sentence_start)..comma).any(is_role)
-                && (comma.saturating_sub(7).max(sentence_start)..comma)
-                    .all(|k| !doc.tokens[k].is_punct(',') || k + 1 == comma)
+            let from = (comma.saturating_sub(7).max(sentence_start)..comma)
+                .rev()
+                .find(|&k| doc.tokens[k].is_punct(','))
+                .map_or(comma.saturating_sub(7).max(sentence_start), |k| k + 1);
+            doc.tokens[comma].is_punct(',') && (from..comma).any(is_role)
         });
         // "a déclaré à l'AFP X": a named speaker after a reporting verb; "X said": before one.
         let reported = before(1).is_some_and(|p| analysis.is_reporting_end(p));

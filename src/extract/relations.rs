@@ -182,6 +182,7 @@ pub fn find(analysis: &mut Analysis, from_events: Vec<EventRelation>) -> Vec<Rel
         );
     }
     hierarchy(analysis, &mut relations);
+    adjacent_containment(analysis, &mut relations);
     for derived in from_events {
         if !sane(analysis, derived.subject, derived.kind, derived.object) {
             continue;
@@ -289,6 +290,14 @@ fn titles(analysis: &Analysis) -> Vec<(usize, RelationKind, usize, Range<usize>)
                     .map(|_| at)
             });
             let Some(title) = title else { continue };
+            // "Vice President X", "deputy prime minister": a deputy does not lead.
+            let deputy = lexicon.class("deputy");
+            if kind == RelationKind::Leads
+                && (title.saturating_sub(2)..title)
+                    .any(|t| analysis.doc.form_at(deputy, t, title + 1).is_some())
+            {
+                continue;
+            }
             // "ousted President X", "l'ancien président X": a former holder leads nothing now.
             let former = lexicon.class("former");
             if (title.saturating_sub(2)..title)
@@ -575,6 +584,25 @@ fn ends(
                     .then(clause_subject)
                     .flatten()
             });
+            // "le porte-parole du gouvernement, X", "the head of the junta, Colonel Y": a
+            // role opening its noun phrase, its holder in apposition after the object.
+            let subject = subject.or_else(|| {
+                let role = matches!(kind, RelationKind::MemberOf | RelationKind::Leads);
+                let last = objects
+                    .iter()
+                    .copied()
+                    .max_by_key(|&o| analysis.mentions[o].tokens.end);
+                role.then(|| {
+                    last.and_then(|o| {
+                        person_in_apposition(
+                            analysis,
+                            analysis.mentions[o].tokens.end,
+                            sentence.end,
+                        )
+                    })
+                })
+                .flatten()
+            });
             pairs(all_before(subject), objects)
         }
         CueFrame::RightLeft => pairs(all_after(right(cue.end, 3)), all_before(left(2))),
@@ -582,7 +610,11 @@ fn ends(
             (Some(owner), Some(object)) => pairs(vec![owner], all_after(Some(object))),
             _ => Vec::new(),
         },
-        CueFrame::Prenominal => match (right(cue.end, 0), left(0)) {
+        // "TPLF spokesman Getachew Reda"; "Mali junta leader, Assimi Goita".
+        CueFrame::Prenominal => match (
+            right(cue.end, 0).or_else(|| person_in_apposition(analysis, cue.end, sentence.end)),
+            left(0),
+        ) {
             (Some(s), Some(o)) => vec![(s, o)],
             _ => Vec::new(),
         },
@@ -632,6 +664,36 @@ fn ends(
         CueFrame::Reporting | CueFrame::According => Vec::new(),
     }
 }
+
+/// A person named in apposition right after token `after`: a comma, then at most a
+/// few words (a title, an article) and no other mention before the name
+/// ("…, le colonel Assimi Goïta", "…, Abdoulaye Maïga").
+fn person_in_apposition(analysis: &Analysis, after: usize, sentence_end: usize) -> Option<usize> {
+    if !analysis
+        .doc
+        .tokens
+        .get(after)
+        .is_some_and(|t| t.is_punct(','))
+    {
+        return None;
+    }
+    let person = (0..analysis.mentions.len())
+        .filter(|&i| {
+            let m = &analysis.mentions[i];
+            m.tokens.start > after
+                && m.tokens.start <= after + 1 + TITLE_WORDS
+                && m.tokens.end <= sentence_end
+        })
+        .min_by_key(|&i| analysis.mentions[i].tokens.start)?;
+    let is_person = matches!(analysis.mentions[person].referent,
+        Referent::Actor(a) if analysis.actors[a].kind == super::ActorKind::Person);
+    let words_only = (after + 1..analysis.mentions[person].tokens.start)
+        .all(|t| analysis.doc.tokens[t].is_word());
+    (is_person && words_only).then_some(person)
+}
+
+/// The most words between an apposition's comma and the name ("le colonel", "First Vice President").
+const TITLE_WORDS: usize = 3;
 
 /// How sure "Iranian-backed", "al-Qaeda-linked" modifiers make a relation.
 const MODIFIER_CONFIDENCE: f32 = 0.7;
@@ -809,7 +871,9 @@ fn located_in(
         })
         .filter(|&i| matches!(analysis.mentions[i].referent, Referent::Place(p) if analysis.places[p].specificity > region_specificity))
         .collect();
-    if towns.is_empty() && clause.start >= 2 {
+    // A relative clause's antecedent stands in the same sentence, just before it.
+    let sentence_start = analysis.doc.sentence_range(sentence).start;
+    if towns.is_empty() && clause.start >= sentence_start + 2 {
         if let Some(antecedent) = analysis
             .mention_ending_at(clause.start - 2)
             .or_else(|| analysis.mention_ending_at(clause.start - 1))
@@ -817,6 +881,20 @@ fn located_in(
             let index = analysis.mentions.iter().position(|m| m == antecedent);
             towns.extend(index.filter(|&i| matches!(analysis.mentions[i].referent, Referent::Place(p) if analysis.places[p].specificity > region_specificity)));
         }
+    }
+    // "la capitale d'Haïti, Port-au-Prince": the town in apposition after the region.
+    if towns.is_empty() {
+        let after = analysis.mentions[region].tokens.end;
+        let next = (0..analysis.mentions.len()).find(|&i| {
+            analysis.mentions[i].tokens.start == after + 1
+                && analysis.mentions[i].sentence == sentence
+        });
+        let comma = analysis
+            .doc
+            .tokens
+            .get(after)
+            .is_some_and(|t| t.is_punct(','));
+        towns.extend(next.filter(|&i| comma && matches!(analysis.mentions[i].referent, Referent::Place(p) if analysis.places[p].specificity > region_specificity)));
     }
     for town in towns {
         let Some(town_place) = analysis.place_of(town) else {
@@ -837,6 +915,83 @@ fn located_in(
                 until: None,
                 evidence,
                 confidence,
+            },
+        );
+    }
+}
+
+/// How sure a containment read from "X in Y" is.
+const CONTAINMENT_CONFIDENCE: f32 = 0.7;
+/// The most words between a containment word and the container's name ("in the
+/// northern region of").
+const CONTAINER_LEAD_WORDS: usize = 4;
+
+/// "Kadugli in South Kordofan state", "Kerawa, toujours dans l'Extrême-Nord", "Gao,
+/// au Mali": a place followed by a containment word (class `containment`, after a
+/// comma or an adverb of class `containment-glue` at most) and then, with only
+/// words and no other name between, a less specific place, lies in it. For
+/// places the gazetteer does not link, or links to nothing the article names.
+fn adjacent_containment(analysis: &mut Analysis, relations: &mut Vec<Relation>) {
+    let containment = analysis.kb.lexicon.class("containment");
+    let glue = analysis.kb.lexicon.class("containment-glue");
+    let mut found = Vec::new(); // (inner mention, outer mention)
+    for (i, inner) in analysis.mentions.iter().enumerate() {
+        let Referent::Place(inner_place) = inner.referent else {
+            continue;
+        };
+        let sentence_end = analysis.doc.sentence_range(inner.sentence).end;
+        let mut t = inner.tokens.end;
+        while t < sentence_end
+            && (analysis.doc.tokens[t].is_punct(',') || analysis.doc.is_form(glue, t..t + 1))
+        {
+            t += 1;
+        }
+        let Some(lead_end) = analysis.doc.form_at(containment, t, sentence_end) else {
+            continue;
+        };
+        let outer = analysis.mentions.iter().position(|m| {
+            m.tokens.start >= lead_end
+                && m.tokens.start <= lead_end + CONTAINER_LEAD_WORDS
+                && m.tokens.end <= sentence_end
+        });
+        let Some(outer) = outer else { continue };
+        let between = lead_end..analysis.mentions[outer].tokens.start;
+        let only_words = between.clone().all(|t| analysis.doc.tokens[t].is_word())
+            && !analysis
+                .mentions
+                .iter()
+                .any(|m| between.contains(&m.tokens.start));
+        let outer_specificity = match analysis.mentions[outer].referent {
+            Referent::Place(p) => analysis.places[p].specificity,
+            Referent::Country(_) => 1,
+            _ => continue,
+        };
+        if only_words && analysis.places[inner_place].specificity > outer_specificity {
+            found.push((i, outer));
+        }
+    }
+    for (inner, outer) in found {
+        let (Some(inner_place), Some(outer_place)) =
+            (analysis.place_of(inner), analysis.place_of(outer))
+        else {
+            continue;
+        };
+        if inner_place == outer_place {
+            continue;
+        }
+        let sentence = analysis.mentions[inner].sentence;
+        let tokens = analysis.mentions[inner].tokens.start..analysis.mentions[outer].tokens.end;
+        let evidence = evidence(analysis, sentence, tokens);
+        push(
+            relations,
+            Relation {
+                subject: EntityRef::Place(inner_place),
+                kind: RelationKind::LocatedIn,
+                object: EntityRef::Place(outer_place),
+                since: None,
+                until: None,
+                evidence,
+                confidence: CONTAINMENT_CONFIDENCE,
             },
         );
     }

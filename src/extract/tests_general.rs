@@ -439,3 +439,104 @@ fn places_nobody_listed_named_after_a_place_noun() {
     let names: Vec<&str> = f.places.iter().map(|p| p.name.as_str()).collect();
     assert!(names.contains(&"Zelvoka"), "{names:?}");
 }
+
+fn has_relation_from(f: &Facts, start: &str) -> bool {
+    relations(f).iter().any(|r| r.starts_with(start))
+}
+
+#[test]
+fn role_holder_named_in_apposition_after_the_body() {
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Au Mali, le porte-parole du gouvernement, Abdoulaye Maïga, a démenti ces informations.",
+    );
+    assert!(
+        has_relation_from(&f, "Abdoulaye Maïga memberOf "),
+        "{:?}",
+        relations(&f)
+    );
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Guinea junta leader, Mamadi Doumbouya, spoke on Monday.",
+    );
+    assert!(
+        has_relation_from(&f, "Mamadi Doumbouya leads "),
+        "{:?}",
+        relations(&f)
+    );
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Lul Ruai Koang, the spokesperson of the South Sudan People's Defence Forces, said the army was ready.",
+    );
+    assert!(
+        has_relation_from(&f, "Lul Ruai Koang memberOf "),
+        "{:?}",
+        relations(&f)
+    );
+}
+
+#[test]
+fn a_deputy_does_not_lead() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "In South Sudan, Vice President Riek Machar was arrested.",
+    );
+    assert!(
+        !has_relation_from(&f, "Riek Machar leads "),
+        "{:?}",
+        relations(&f)
+    );
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Au Soudan du Sud, le vice-président Riek Machar a été arrêté.",
+    );
+    assert!(
+        !has_relation_from(&f, "Riek Machar leads "),
+        "{:?}",
+        relations(&f)
+    );
+}
+
+#[test]
+fn a_place_followed_by_its_container() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Fighting erupted in Kadugli in South Kordofan state on Monday.",
+    );
+    assert!(
+        relations(&f).contains(&"Kadugli locatedIn South Kordofan State".to_owned()),
+        "{:?}",
+        relations(&f)
+    );
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Des rebelles ont attaqué Butembo, agglomération du Nord-Kivu, mardi.",
+    );
+    assert!(
+        relations(&f).contains(&"Butembo locatedIn Nord-Kivu".to_owned()),
+        "{:?}",
+        relations(&f)
+    );
+    // A town first named in another sentence is not the one a capital's apposition names.
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Les combats ont touché l'Ituri. La police a patrouillé dans la capitale du Mali, Bamako.",
+    );
+    let found = relations(&f);
+    assert!(
+        found.contains(&"Bamako locatedIn Mali".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|r| r.starts_with("Ituri locatedIn")),
+        "{found:?}"
+    );
+}
