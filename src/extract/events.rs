@@ -446,6 +446,17 @@ fn build_event(
     }
     let sides = sides(analysis, kind, &clause, &trigger);
     let passive = is_passive(analysis, &trigger);
+    // "une attaque menée par le JNIM", "an attack carried out by ISWAP": an agent phrase
+    // close after the trigger (no comma between) names the attacker, and the others are
+    // its targets, wherever they stand.
+    let agent_named = roles_known
+        && candidates.iter().any(|&m| {
+            let start = analysis.mentions[m].tokens.start;
+            start >= trigger.end
+                && start <= trigger.end + AGENT_REACH
+                && is_agent(analysis, start)
+                && !(trigger.end..start).any(|t| analysis.doc.tokens[t].is_punct(','))
+        });
     let mut participants: Vec<Participant> = Vec::new();
     // The previous candidate's end and role: "by Ethiopian and Eritrean troops" share one.
     let mut previous: Option<(usize, Role, Option<u8>)> = None;
@@ -485,7 +496,7 @@ fn build_event(
                 let of = tokens.start >= trigger.end
                     && analysis.doc.keys[tokens.start - 1] == "de"
                     && tokens.start - trigger.end <= 1;
-                if (before && !lost) || agent || (of && !lost) {
+                if agent || (!agent_named && ((before && !lost) || (of && !lost))) {
                     (Role::Attacker, Some(0))
                 } else {
                     (Role::Target, Some(1))
@@ -701,6 +712,9 @@ fn participant_mentions(
 
 /// Whether a mention is a passive's agent: "by", "par", possibly before a
 /// determiner ("by the army", "par des hommes armés").
+/// The most tokens between a trigger and its agent phrase ("attaque coordonnée menée récemment par").
+const AGENT_REACH: usize = 7;
+
 fn is_agent(analysis: &Analysis, start: usize) -> bool {
     let keys = &analysis.doc.keys;
     let mut t = start;

@@ -540,3 +540,33 @@ fn a_place_followed_by_its_container() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_agent_phrase_makes_the_others_targets() {
+    for (lang, text) in [
+        (
+            Lang::Fr,
+            "L'armée nigérienne a déploré la mort de douze soldats dans une attaque menée par le Front patriotique du Kelmar près de Tillabéri.",
+        ),
+        (
+            Lang::En,
+            "Twelve Nigerien soldiers died in an attack carried out by the Zorvan Independence Army near Tillaberi.",
+        ),
+    ] {
+        let f = facts(lang, "2025-02-01", text);
+        let attack = f
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Attack)
+            .unwrap_or_else(|| panic!("an attack in {text}"));
+        let role_of = |kind: ActorKind| {
+            attack
+                .participants
+                .iter()
+                .find(|p| f.actors[p.actor].kind == kind)
+                .map(|p| p.role)
+        };
+        assert_eq!(role_of(ActorKind::ArmedGroup), Some(Role::Attacker), "{text}");
+        assert_eq!(role_of(ActorKind::StateArmedForce), Some(Role::Target), "{text}");
+    }
+}
