@@ -384,7 +384,14 @@ fn build_event(
         let start = range.start.max(between_triggers.start.min(trigger.start));
         start..range.end.min(next_trigger.max(trigger.end))
     };
-    let place_mention = attached_place(analysis, kind, &trigger, next_trigger)
+    // The most specific place wins: a neighbourhood or a camp named in the clause
+    // ("à Beni, dans le quartier X") over the town attached to the trigger.
+    let site = best_place(analysis, &reach(&clause), trigger.end).filter(|&m| {
+        matches!(analysis.mentions[m].referent,
+            Referent::Place(p) if analysis.places[p].specificity >= super::mentions::SITE_SPECIFICITY)
+    });
+    let place_mention = site
+        .or_else(|| attached_place(analysis, kind, &trigger, next_trigger))
         .or_else(|| best_place(analysis, &reach(&clause), trigger.end))
         .or_else(|| {
             // A pact or a coup is not located by a place named elsewhere in the sentence.

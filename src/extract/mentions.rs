@@ -1006,6 +1006,9 @@ fn canonical_direction(word: &str) -> String {
         .join("-")
 }
 
+/// The specificity of a place inside a town: a neighbourhood, a camp, a base (a town is 4).
+pub const SITE_SPECIFICITY: u8 = 5;
+
 /// Proper nouns absent from the gazetteer, typed by the cue before or after them.
 fn discover_proper_nouns(analysis: &mut Analysis) {
     let doc = &analysis.doc;
@@ -1016,6 +1019,8 @@ fn discover_proper_nouns(analysis: &mut Analysis) {
     let locatives = lexicon.class("locative");
     let spokesperson = lexicon.class("spokesperson");
     let roles = lexicon.class("person-role");
+    let sub_town = lexicon.class("sub-town-cue");
+    let mut sites: Vec<usize> = Vec::new(); // first tokens of names a sub-town cue introduces
     let mut runs: Vec<Range<usize>> = Vec::new();
     let mut t = 0;
     while t < n {
@@ -1072,11 +1077,14 @@ fn discover_proper_nouns(analysis: &mut Analysis) {
             (1..=4).find_map(|len| {
                 let start = before(len)?;
                 doc.is_list_form(&cue.forms, start..run.start)
-                    .then_some(cue.actor_kind)
+                    .then_some((cue.actor_kind, start))
             })
         });
         let words = run.len();
-        if let Some(kind) = cue {
+        if let Some((kind, cue_start)) = cue {
+            if kind.is_none() && doc.is_form(sub_town, cue_start..run.start) {
+                sites.push(run.start);
+            }
             found.push((run, kind, 0.65));
             continue;
         }
@@ -1117,7 +1125,13 @@ fn discover_proper_nouns(analysis: &mut Analysis) {
         let sentence = analysis.doc.sentence_of[run.start];
         let referent = match kind {
             Some(kind) => Referent::Actor(analysis.discovered_actor(&name, kind, confidence)),
-            None => Referent::Place(analysis.discovered_place(&name, confidence)),
+            None => {
+                let place = analysis.discovered_place(&name, confidence);
+                if sites.contains(&run.start) {
+                    analysis.places[place].specificity = SITE_SPECIFICITY;
+                }
+                Referent::Place(place)
+            }
         };
         analysis.push_mention(run, sentence, referent, confidence);
     }

@@ -570,3 +570,28 @@ fn an_agent_phrase_makes_the_others_targets() {
         assert_eq!(role_of(ActorKind::StateArmedForce), Some(Role::Target), "{text}");
     }
 }
+
+#[test]
+fn an_event_takes_the_neighbourhood_over_the_town() {
+    for (lang, text, site) in [
+        (
+            Lang::Fr,
+            "Des rebelles ont attaqué mardi Beni, dans le quartier Kalindo, faisant six morts.",
+            "Kalindo",
+        ),
+        (
+            Lang::En,
+            "Rebels attacked Goma on Tuesday, in the neighbourhood of Mabanga, killing six people.",
+            "Mabanga",
+        ),
+    ] {
+        let f = facts(lang, "2025-02-01", text);
+        let attack = f
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Attack)
+            .unwrap_or_else(|| panic!("an attack in {text}"));
+        let place = attack.place.map(|p| f.places[p].name.as_str());
+        assert_eq!(place, Some(site), "{text}");
+    }
+}
