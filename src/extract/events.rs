@@ -503,7 +503,7 @@ fn build_event(
                 let of = tokens.start >= trigger.end
                     && analysis.doc.keys[tokens.start - 1] == "de"
                     && tokens.start - trigger.end <= 1;
-                if agent || (!agent_named && ((before && !lost) || (of && !lost))) {
+                if agent || (!agent_named && !lost && (before || of)) {
                     (Role::Attacker, Some(0))
                 } else {
                     (Role::Target, Some(1))
