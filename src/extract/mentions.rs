@@ -33,6 +33,7 @@ pub fn find(analysis: &mut Analysis) {
     super::organisations::find(analysis);
     descriptions(analysis, &demonyms);
     directional_places(analysis);
+    border_places(analysis);
     discover_proper_nouns(analysis);
     place_anaphora(analysis);
     resolve_descriptions(analysis);
@@ -944,6 +945,51 @@ fn directional_places(analysis: &mut Analysis) {
         let place = analysis.directional_place(&direction, country);
         let sentence = analysis.doc.sentence_of[range.start];
         analysis.push_mention(range, sentence, Referent::Place(place), 0.7);
+    }
+}
+
+/// "la frontière malienne", "the Russian border", "the Niger border": a border named by
+/// the country on its other side is a place of its own, as wide as a region.
+fn border_places(analysis: &mut Analysis) {
+    let borders = analysis.kb.lexicon.class("border-noun");
+    let n = analysis.doc.tokens.len();
+    let mut found: Vec<(Range<usize>, usize)> = Vec::new(); // tokens, country
+    for t in 0..n {
+        if analysis.occupied[t] || !analysis.doc.is_form(borders, t..t + 1) {
+            continue;
+        }
+        let same_sentence = |k: usize| analysis.doc.sentence_of[k] == analysis.doc.sentence_of[t];
+        let found_here = match analysis.doc.lang {
+            // The adjective after the noun: "frontière malienne".
+            Lang::Fr => analysis
+                .demonyms
+                .get(&(t + 1))
+                .filter(|_| t + 1 < n && same_sentence(t + 1))
+                .map(|&c| (t..t + 2, c)),
+            // The demonym or the country before it: "Russian border", "the Niger border".
+            Lang::En => t.checked_sub(1).and_then(|before| {
+                if let Some(&c) = analysis.demonyms.get(&before) {
+                    return Some((before..t + 1, c));
+                }
+                analysis
+                    .mentions
+                    .iter()
+                    .find(|m| m.tokens.end == t)
+                    .and_then(|m| match m.referent {
+                        Referent::Country(c) => Some((m.tokens.start..t + 1, c)),
+                        _ => None,
+                    })
+            }),
+        };
+        found.extend(found_here);
+    }
+    for (range, country) in found {
+        let name = capitalise(&analysis.doc.text_of(range.clone()));
+        let place = analysis.discovered_place(&name, 0.6);
+        analysis.places[place].country = Some(country);
+        analysis.places[place].specificity = 3;
+        let sentence = analysis.doc.sentence_of[range.start];
+        analysis.push_mention(range, sentence, Referent::Place(place), 0.6);
     }
 }
 

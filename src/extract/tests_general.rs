@@ -595,3 +595,28 @@ fn an_event_takes_the_neighbourhood_over_the_town() {
         assert_eq!(place, Some(site), "{text}");
     }
 }
+
+#[test]
+fn a_border_named_by_the_country_beyond_it_is_a_place() {
+    for (lang, text, border) in [
+        (
+            Lang::Fr,
+            "Des soldats ont été tués près de la frontière malienne.",
+            "Frontière malienne",
+        ),
+        (
+            Lang::En,
+            "Troops were shelled near the Russian border.",
+            "Russian border",
+        ),
+        (
+            Lang::En,
+            "Gunmen fled towards the Niger border.",
+            "Niger border",
+        ),
+    ] {
+        let f = facts(lang, "2025-02-01", text);
+        let names: Vec<&str> = f.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(names.contains(&border), "{text}: {names:?}");
+    }
+}
