@@ -26,6 +26,7 @@ pub fn find(analysis: &mut Analysis) {
     mark_news_agencies(analysis);
     let demonyms = gazetteer_names(analysis);
     analysis.demonyms = demonyms.clone();
+    designated_regions(analysis);
     analysis.main_country = main_country(analysis, &demonyms);
     state_bodies(analysis, &demonyms);
     ministries(analysis, &demonyms);
@@ -947,6 +948,86 @@ fn directional_places(analysis: &mut Analysis) {
         analysis.push_mention(range, sentence, Referent::Place(place), 0.7);
     }
 }
+
+/// "la province d'Alep", "Kharkiv region", "Sennar state": a town's name with a region
+/// word names the region, not the town. It is the town's own region in the gazetteer
+/// when their names agree ("Kharkiv" and "Kharkivska Region", "Aleppo" alias "Halab"
+/// and "Ḩalab Province"), else a region of its own named as in the text.
+fn designated_regions(analysis: &mut Analysis) {
+    let before_words = analysis.kb.lexicon.class("region-word-before");
+    let after_words = analysis.kb.lexicon.class("region-word-after");
+    let n = analysis.doc.tokens.len();
+    let mut changes: Vec<(usize, Range<usize>, Option<usize>)> = Vec::new(); // mention, tokens, known region
+    for (i, m) in analysis.mentions.iter().enumerate() {
+        let Referent::Place(p) = m.referent else {
+            continue;
+        };
+        let EntityKey::Known(id) = &analysis.places[p].key else {
+            continue;
+        };
+        if analysis.places[p].specificity != 4 {
+            continue;
+        }
+        let start = (m.tokens.start.saturating_sub(3)..m.tokens.start).find(|&k| {
+            analysis.doc.form_at(before_words, k, m.tokens.start) == Some(m.tokens.start)
+        });
+        let end = analysis
+            .doc
+            .form_at(after_words, m.tokens.end, n)
+            .filter(|_| m.tokens.end < n);
+        if start.is_none() && end.is_none() {
+            continue;
+        }
+        let tokens = start.unwrap_or(m.tokens.start)..end.unwrap_or(m.tokens.end);
+        let gazetteer = &analysis.kb.gazetteer;
+        let town = gazetteer.place_position(id).map(|t| &gazetteer.places[t]);
+        let region = town.and_then(|town| {
+            let index = gazetteer.place_position(town.part_of.as_deref()?)?;
+            let region = &gazetteer.places[index];
+            let names = |place: &crate::ontology::KnownPlace| -> Vec<String> {
+                place
+                    .labels
+                    .iter()
+                    .chain(&place.aliases)
+                    .map(|l| crate::text::fold(&l.text))
+                    .collect()
+            };
+            let (town_names, region_names) = (names(town), names(region));
+            let agree = town_names.iter().any(|t| {
+                region_names.iter().any(|r| {
+                    let common = t.chars().zip(r.chars()).take_while(|(a, b)| a == b).count();
+                    common >= t.chars().count().min(REGION_NAME_PREFIX)
+                })
+            });
+            agree.then_some(index)
+        });
+        changes.push((i, tokens, region));
+    }
+    for (i, tokens, region) in changes {
+        let place = match region {
+            Some(index) => analysis.known_place(index, 0.8),
+            None => {
+                let name = capitalise(&analysis.doc.text_of(tokens.clone()));
+                let town = match analysis.mentions[i].referent {
+                    Referent::Place(p) => analysis.places[p].country,
+                    _ => None,
+                };
+                let place = analysis.discovered_place(&name, 0.7);
+                analysis.places[place].country = town;
+                analysis.places[place].specificity = 3;
+                place
+            }
+        };
+        for t in tokens.clone() {
+            analysis.occupied[t] = true;
+        }
+        analysis.mentions[i].tokens = tokens;
+        analysis.mentions[i].referent = Referent::Place(place);
+    }
+}
+
+/// How many first letters a town's and a region's names must share to be namesakes.
+const REGION_NAME_PREFIX: usize = 5;
 
 /// "la frontière malienne", "the Russian border", "the Niger border": a border named by
 /// the country on its other side is a place of its own, as wide as a region.

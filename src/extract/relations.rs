@@ -864,6 +864,15 @@ fn located_in(
     // The places it contains: the more specific ones of the clause before the cue, or the
     // antecedent of a relative pronoun ("Tillabéri qui se trouve dans …").
     let clause = analysis.clause_around(cue.start);
+    // "à Gao et dans la région de Mopti": a coordinated place is beside the region, not in it.
+    let coordinated = cue.start >= 1
+        && matches!(
+            analysis.doc.keys[cue.start - 1].as_str(),
+            "et" | "and" | "ou" | "or"
+        );
+    if coordinated {
+        return;
+    }
     let mut towns: Vec<usize> = (0..analysis.mentions.len())
         .filter(|&i| {
             let m = &analysis.mentions[i];

@@ -620,3 +620,42 @@ fn a_border_named_by_the_country_beyond_it_is_a_place() {
         assert!(names.contains(&border), "{text}: {names:?}");
     }
 }
+
+#[test]
+fn a_town_with_a_region_word_names_its_region() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Russian troops shelled villages in Kharkiv region on Monday.",
+    );
+    let region = f
+        .places
+        .iter()
+        .find(|p| p.mentions.iter().any(|m| m.text == "Kharkiv region"))
+        .unwrap_or_else(|| panic!("{:?}", f.places));
+    assert!(region.name.starts_with("Kharkiv"), "{}", region.name);
+    assert!(
+        !f.places.iter().any(|p| p.name == "Kharkiv"),
+        "not the town"
+    );
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Des combats ont eu lieu à Kidal et dans la province d'Alep.",
+    );
+    assert!(
+        f.places
+            .iter()
+            .any(|p| p.mentions.iter().any(|m| m.text == "province d'Alep")),
+        "{:?}",
+        f.places
+    );
+    // Coordinated, the town is beside the region, not in it.
+    assert!(
+        !relations(&f)
+            .iter()
+            .any(|r| r.starts_with("Kidal locatedIn")),
+        "{:?}",
+        relations(&f)
+    );
+}
