@@ -527,20 +527,22 @@ fn ends(
     let breaks = analysis.kb.lexicon.class("clause-break");
     let glued = |subject: usize| {
         let between = analysis.mentions[subject].tokens.end..cue.start;
-        between
-            .clone()
-            .all(|t| analysis.doc.tokens[t].is_punct(',') || analysis.doc.is_form(glue, t..t + 1))
-            || between.len() <= APPOSITION_WORDS + 1
-                && analysis
-                    .doc
-                    .tokens
-                    .get(between.start)
-                    .is_some_and(|t| t.is_punct(','))
-                && between.clone().skip(1).all(|t| {
-                    analysis.doc.tokens[t].is_word()
-                        && !analysis.doc.is_form(breaks, t..t + 1)
-                        && !analysis.mentions.iter().any(|m| m.tokens.contains(&t))
-                })
+        // A bracketed acronym closes the name: "Groupe X (GX), affilié à".
+        between.clone().all(|t| {
+            analysis.doc.tokens[t].is_punct(',')
+                || analysis.doc.tokens[t].is_punct(')')
+                || analysis.doc.is_form(glue, t..t + 1)
+        }) || between.len() <= APPOSITION_WORDS + 1
+            && analysis
+                .doc
+                .tokens
+                .get(between.start)
+                .is_some_and(|t| t.is_punct(','))
+            && between.clone().skip(1).all(|t| {
+                analysis.doc.tokens[t].is_word()
+                    && !analysis.doc.is_form(breaks, t..t + 1)
+                    && !analysis.mentions.iter().any(|m| m.tokens.contains(&t))
+            })
     };
     // The subject of the cue's clause: its first actor, outside quotes and claim sources.
     let clause_subject = || {
@@ -613,7 +615,17 @@ fn ends(
         // "TPLF spokesman Getachew Reda"; "Mali junta leader, Assimi Goita".
         CueFrame::Prenominal => match (
             right(cue.end, 0).or_else(|| person_in_apposition(analysis, cue.end, sentence.end)),
-            left(0),
+            // "Mali junta leader": the object's name may share the cue's first word.
+            left(0).or_else(|| {
+                (0..analysis.mentions.len())
+                    .filter(|&i| actor_like(analysis, i))
+                    .find(|&i| {
+                        let m = &analysis.mentions[i];
+                        m.tokens.start < cue.start
+                            && m.tokens.end > cue.start
+                            && m.tokens.end < cue.end
+                    })
+            }),
         ) {
             (Some(s), Some(o)) => vec![(s, o)],
             _ => Vec::new(),

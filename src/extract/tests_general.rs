@@ -659,3 +659,43 @@ fn a_town_with_a_region_word_names_its_region() {
         relations(&f)
     );
 }
+
+#[test]
+fn a_bracketed_acronym_does_not_cut_a_name_from_its_apposition() {
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Le Front patriotique du Kelmar (FPK), affilié à al-Qaïda, a revendiqué l'attaque.",
+    );
+    assert!(
+        has_relation_from(&f, "Front patriotique du Kelmar affiliatedWith "),
+        "{:?}",
+        relations(&f)
+    );
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "The Zorvan Independence Army (ZIA), linked to al-Qaeda, claimed the attack.",
+    );
+    assert!(
+        has_relation_from(&f, "Zorvan Independence Army affiliatedWith "),
+        "{:?}",
+        relations(&f)
+    );
+}
+
+#[test]
+fn a_title_sharing_a_word_with_the_body_before_it() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Mali junta leader, Assimi Goita, spoke on Monday.",
+    );
+    assert!(
+        relations(&f)
+            .iter()
+            .any(|r| r.starts_with("Assimi Go") && r.contains(" leads ") && r.contains("junta")),
+        "{:?}",
+        relations(&f)
+    );
+}
