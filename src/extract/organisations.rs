@@ -89,11 +89,25 @@ fn is_particle(analysis: &Analysis, t: usize) -> bool {
 fn headed_names(analysis: &mut Analysis) {
     let n = analysis.doc.tokens.len();
     let name_words = analysis.kb.lexicon.class("org-name-word");
+    let lower_case_heads = analysis.kb.lexicon.class("org-head-lower-case");
     let mut found: Vec<(Range<usize>, ActorKind)> = Vec::new();
     let mut t = 0;
     while t < n {
         let token = &analysis.doc.tokens[t];
-        if !token.is_word() || !token.capitalised || !absorbable(analysis, t) {
+        // "the Agwelek militia": a few heads name a group in lower case after a name word.
+        let lower_case_head = !token.capitalised
+            && t > 0
+            && analysis.doc.is_form(lower_case_heads, t..t + 1)
+            && analysis.doc.tokens[t - 1].capitalised
+            && name_word(analysis, t - 1)
+            && absorbable(analysis, t - 1)
+            && analysis.doc.sentence_of[t - 1] == analysis.doc.sentence_of[t]
+            && analysis
+                .doc
+                .sentence_range(analysis.doc.sentence_of[t])
+                .start
+                < t - 1;
+        if !token.is_word() || !(token.capitalised || lower_case_head) || !absorbable(analysis, t) {
             t += 1;
             continue;
         }

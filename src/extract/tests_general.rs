@@ -699,3 +699,27 @@ fn a_title_sharing_a_word_with_the_body_before_it() {
         relations(&f)
     );
 }
+
+#[test]
+fn lower_case_militia_and_headquarters_heads() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Fighters of the Kelmori militia attacked the town, Defence Headquarters said.",
+    );
+    assert_eq!(
+        kind_of(&f, "Kelmori militia"),
+        Some(ActorKind::ArmedGroup),
+        "{:?}",
+        actor_names(&f)
+    );
+    assert_eq!(
+        kind_of(&f, "Defence Headquarters"),
+        Some(ActorKind::StateArmedForce),
+        "{:?}",
+        actor_names(&f)
+    );
+    // A sentence-initial word is no name: "Local militia" names nobody.
+    let f = facts(Lang::En, "2025-02-01", "Local militia attacked the town.");
+    assert_eq!(kind_of(&f, "Local militia"), None, "{:?}", actor_names(&f));
+}
