@@ -709,7 +709,8 @@ fn participant_mentions(
         })
         .filter(|&i| match analysis.mentions[i].referent {
             Referent::Actor(a) => !(conflict && analysis.actors[a].kind == ActorKind::Person),
-            Referent::Country(_) => !is_locative(analysis, analysis.mentions[i].tokens.start),
+            // A country that only locates ("in northeastern Nigeria", "au Mali") does not act.
+            Referent::Country(_) => !super::locates(analysis, i),
             _ => false,
         })
         .collect();
@@ -717,11 +718,11 @@ fn participant_mentions(
     found
 }
 
-/// Whether a mention is a passive's agent: "by", "par", possibly before a
-/// determiner ("by the army", "par des hommes armés").
 /// The most tokens between a trigger and its agent phrase ("attaque coordonnée menée récemment par").
 const AGENT_REACH: usize = 7;
 
+/// Whether a mention is a passive's agent: "by", "par", possibly before a
+/// determiner ("by the army", "par des hommes armés").
 fn is_agent(analysis: &Analysis, start: usize) -> bool {
     let keys = &analysis.doc.keys;
     let mut t = start;

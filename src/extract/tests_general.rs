@@ -723,3 +723,31 @@ fn lower_case_militia_and_headquarters_heads() {
     let f = facts(Lang::En, "2025-02-01", "Local militia attacked the town.");
     assert_eq!(kind_of(&f, "Local militia"), None, "{:?}", actor_names(&f));
 }
+
+#[test]
+fn a_country_that_only_locates_does_not_take_part() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Fighters of the Zorvan Independence Army raided a military base in northeastern Nigeria.",
+        ),
+        (
+            Lang::Fr,
+            "Le Front patriotique du Kelmar a attaqué une base militaire dans le nord du Mali.",
+        ),
+    ] {
+        let f = facts(lang, "2025-02-01", text);
+        let event = f
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Attack)
+            .unwrap_or_else(|| panic!("an attack in {text}"));
+        let countries: Vec<&str> = event
+            .participants
+            .iter()
+            .filter(|p| f.actors[p.actor].kind == ActorKind::Country)
+            .map(|p| f.actors[p.actor].name.as_str())
+            .collect();
+        assert!(countries.is_empty(), "{text}: {countries:?}");
+    }
+}
