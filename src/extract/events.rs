@@ -512,6 +512,12 @@ fn build_event(
             _ => (Role::Participant, None),
         };
         previous = Some((tokens.end, role, side));
+        // An unarmed organisation (a monitor, an agency, a NGO) does not fight or attack:
+        // it is named as a target or not at all ("clashes, the UN said").
+        let unarmed = analysis.actors[actor].kind == ActorKind::Organisation;
+        if unarmed && conflict && role != Role::Target {
+            continue;
+        }
         participants.push(Participant { actor, role, side });
     }
     // "frappes israéliennes", "Israeli strikes": the demonym names the attacking state's forces.
@@ -848,9 +854,18 @@ fn merge(analysis: &Analysis, events: Vec<Told>) -> Vec<Told> {
         let position = match told.reference {
             Reference::New => None,
             reference => merged.iter().rposition(|m| {
+                // A story retells an event over consecutive sentences: adjacency counts
+                // from the last sentence that told it.
+                let last_told = m
+                    .sentences
+                    .iter()
+                    .copied()
+                    .max()
+                    .unwrap_or(m.event.trigger.sentence);
                 same_event(
                     analysis,
                     &m.event,
+                    last_told,
                     &told.event,
                     reference == Reference::Anaphoric,
                 )
@@ -941,7 +956,13 @@ fn dated_apart(a: &Event, b: &Event) -> bool {
     matches!((day(&a.time), day(&b.time)), (Some(x), Some(y)) if x != y)
 }
 
-fn same_event(analysis: &Analysis, a: &Event, b: &Event, anaphoric: bool) -> bool {
+fn same_event(
+    analysis: &Analysis,
+    a: &Event,
+    a_last_told: usize,
+    b: &Event,
+    anaphoric: bool,
+) -> bool {
     if a.kind != b.kind || a.kind == EventKind::Statement {
         return false;
     }
@@ -954,7 +975,7 @@ fn same_event(analysis: &Analysis, a: &Event, b: &Event, anaphoric: bool) -> boo
     // anaphoric noun ("cette attaque") may point back further than the last sentence.
     let adjacent = anaphoric
         || a.kind == EventKind::Agreement
-        || b.trigger.sentence.abs_diff(a.trigger.sentence) <= 1;
+        || b.trigger.sentence.abs_diff(a_last_told) <= 1;
     // A place is captured once per story: two captures of it are one event unless dated apart.
     if a.kind == EventKind::Capture && a.place.is_some() && a.place == b.place {
         return !dated_apart(a, b);

@@ -159,6 +159,17 @@ fn headed_names(analysis: &mut Analysis) {
             if next > end && !is_particle(analysis, next - 1) {
                 break;
             }
+            // "the X Brigade and the Y Observatory": "and" then an article opens a new name.
+            let new_phrase = (end..next.saturating_sub(1)).any(|k| {
+                matches!(analysis.doc.keys[k].as_str(), "and" | "et")
+                    && matches!(
+                        analysis.doc.keys[k + 1].as_str(),
+                        "the" | "le" | "la" | "les" | "l'"
+                    )
+            });
+            if new_phrase {
+                break;
+            }
             if next > end
                 && next < sentence.end
                 && name_word(analysis, next)

@@ -751,3 +751,50 @@ fn a_country_that_only_locates_does_not_take_part() {
         assert!(countries.is_empty(), "{text}: {countries:?}");
     }
 }
+
+#[test]
+fn an_event_retold_over_consecutive_sentences_is_one() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Fighters of the Zorvan Independence Army raided an army base near Gao on Sunday. The attackers set fire to the base. They then attacked soldiers who fled.",
+        ),
+        (
+            Lang::Fr,
+            "Le Front patriotique du Kelmar a attaqué une base militaire près de Gao dimanche. Les assaillants ont incendié la base. Ils ont ensuite attaqué des soldats en fuite.",
+        ),
+    ] {
+        let f = facts(lang, "2025-02-01", text);
+        let attacks = f.events.iter().filter(|e| e.kind == EventKind::Attack).count();
+        assert_eq!(attacks, 1, "{text}: {:?}", f.events);
+    }
+}
+
+#[test]
+fn an_unarmed_organisation_does_not_fight() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Fighters of the Zorvan Independence Army clashed with the Kelmar Brigade and the Human Rights Observatory near Gao.",
+    );
+    let battle = f
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Battle)
+        .unwrap_or_else(|| panic!("{:?}", f.events));
+    assert!(
+        battle
+            .participants
+            .iter()
+            .all(|p| f.actors[p.actor].kind != ActorKind::Organisation),
+        "{:?}",
+        battle.participants
+    );
+    // "and the" opens a new name: the brigade and the observatory are two actors.
+    assert_eq!(
+        kind_of(&f, "Kelmar Brigade"),
+        Some(ActorKind::ArmedGroup),
+        "{:?}",
+        actor_names(&f)
+    );
+}
