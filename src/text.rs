@@ -29,11 +29,20 @@ pub fn fold_char(c: char) -> char {
     base.to_lowercase().next().unwrap_or(base)
 }
 
-/// Folds a string: lowercase, no accents, unified apostrophes, whitespace runs collapsed.
+/// Whether a character is a combining accent (of a decomposed "é"), which folding drops.
+fn is_combining_accent(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// Folds a string: lowercase, no accents (composed or decomposed), unified apostrophes,
+/// whitespace runs collapsed.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
+        if is_combining_accent(c) {
+            continue;
+        }
         if c.is_whitespace() {
             space = !out.is_empty();
             continue;
@@ -168,7 +177,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind = TokenKind::Punct;
         }
         let raw: String = chars[start..i].iter().collect();
-        let folded: String = raw.chars().map(fold_char).collect();
+        let folded: String = raw
+            .chars()
+            .filter(|&c| !is_combining_accent(c))
+            .map(fold_char)
+            .collect();
         let mut letters = raw.chars().filter(|c| c.is_alphabetic());
         let acronym = letters.clone().count() >= 2 && letters.all(char::is_uppercase);
         let hyphen_next = kind == TokenKind::Punct && fold_char(c) == '-' && !space_before;

@@ -1,0 +1,210 @@
+//! Tokens of a sentence (words, digit runs, single symbols) and the indexed
+//! vocabulary tables matched against them.
+
+use super::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Word,
+    Number,
+    Symbol,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Token {
+    /// Character offset of the first character in the sentence.
+    pub(super) start: usize,
+    /// Character offset just past the last character.
+    pub(super) end: usize,
+    /// Lower case, accents removed; apostrophes become `'`, hyphens `-`.
+    pub(super) norm: String,
+    pub(super) kind: Kind,
+    /// Whether the first character is upper case.
+    pub(super) capitalised: bool,
+    /// A number written with separators ("2.000", "45 885", "1,5"): never a day or a year.
+    pub(super) grouped: bool,
+}
+
+/// Splits a text into words, digit runs and single symbols, keeping character offsets.
+pub(super) fn tokenize(chars: &[char]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let start = i;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut grouped = false;
+            i += 1;
+            loop {
+                match (chars.get(i), chars.get(i + 1)) {
+                    (Some(d), _) if d.is_ascii_digit() => i += 1,
+                    (Some(&s), Some(d)) if is_group_separator(s) && d.is_ascii_digit() => {
+                        grouped = true;
+                        i += 2;
+                    }
+                    _ => break,
+                }
+            }
+            let norm = chars.get(start..i).unwrap_or_default().iter().collect();
+            tokens.push(Token {
+                start,
+                end: i,
+                norm,
+                kind: Kind::Number,
+                capitalised: false,
+                grouped,
+            });
+        } else if is_word_char(c) {
+            while chars.get(i).is_some_and(|&c| is_word_char(c)) {
+                i += 1;
+            }
+            let word: String = chars.get(start..i).unwrap_or_default().iter().collect();
+            let norm = crate::text::fold(&word);
+            let capitalised = c.is_uppercase();
+            tokens.push(Token {
+                start,
+                end: i,
+                norm,
+                kind: Kind::Word,
+                capitalised,
+                grouped: false,
+            });
+        } else {
+            i += 1;
+            let norm = match c {
+                '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' => "'".to_owned(),
+                '-' | '\u{2010}' | '\u{2011}' => "-".to_owned(),
+                other => other.to_string(),
+            };
+            let kind = Kind::Symbol;
+            tokens.push(Token {
+                start,
+                end: i,
+                norm,
+                kind,
+                capitalised: false,
+                grouped: false,
+            });
+        }
+    }
+    tokens
+}
+
+pub(super) fn is_word_char(c: char) -> bool {
+    // Combining accents (decomposed "é") stay inside their word.
+    c.is_alphabetic() || ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// Thousands and decimal separators inside a number: "2.000", "1,5", "45 885" (narrow spaces).
+pub(super) fn is_group_separator(c: char) -> bool {
+    matches!(c, '.' | ',' | '\u{00A0}' | '\u{202F}' | '\u{2009}')
+}
+
+/// The tokens of a vocabulary phrase, which is written already normalised: words split at
+/// spaces, with `'` and `-` as tokens of their own ("jusqu'en" is "jusqu", "'", "en").
+/// No allocation: this runs for every table entry at every position.
+pub(super) fn phrase_tokens(phrase: &str) -> impl Iterator<Item = &str> {
+    phrase.split_whitespace().flat_map(|word| {
+        word.split_inclusive(['\'', '-']).flat_map(|piece| {
+            match piece.char_indices().last() {
+                Some((at, '\'' | '-')) if at > 0 => [piece.get(..at), piece.get(at..)],
+                _ => [Some(piece), None],
+            }
+            .into_iter()
+            .flatten()
+        })
+    })
+}
+
+/// A vocabulary table whose phrases are indexed (on first use) by their first token
+/// and as a whole, so that a position is tried only against the phrases that can
+/// begin there, and a word is looked up without a scan.
+pub(super) struct Table<E: 'static> {
+    pub(super) entries: &'static [E],
+    pub(super) index: OnceLock<TableIndex>,
+}
+
+/// The indexes of a [`Table`]: positions of its entries, in table order.
+pub(super) struct TableIndex {
+    /// The first token of a phrase → its entries.
+    pub(super) by_first: FxHashMap<&'static str, Vec<usize>>,
+    /// A whole phrase → its entries.
+    pub(super) by_phrase: FxHashMap<&'static str, Vec<usize>>,
+}
+
+/// An entry of a [`Table`]: a phrase, alone or with its value.
+pub(super) trait Phrase {
+    fn phrase(&self) -> &'static str;
+}
+
+impl Phrase for &'static str {
+    fn phrase(&self) -> &'static str {
+        self
+    }
+}
+
+impl<T> Phrase for (&'static str, T) {
+    fn phrase(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl<T, U> Phrase for (&'static str, T, U) {
+    fn phrase(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl<E: Phrase> Table<E> {
+    pub(super) const fn new(entries: &'static [E]) -> Self {
+        Self {
+            entries,
+            index: OnceLock::new(),
+        }
+    }
+
+    pub(super) fn index(&self) -> &TableIndex {
+        self.index.get_or_init(|| {
+            let mut by_first: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+            let mut by_phrase: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+            for (k, entry) in self.entries.iter().enumerate() {
+                if let Some(first) = phrase_tokens(entry.phrase()).next() {
+                    by_first.entry(first).or_default().push(k);
+                }
+                by_phrase.entry(entry.phrase()).or_default().push(k);
+            }
+            TableIndex {
+                by_first,
+                by_phrase,
+            }
+        })
+    }
+
+    /// The entries at the given positions.
+    pub(super) fn entries_at<'t>(
+        &'t self,
+        positions: Option<&'t Vec<usize>>,
+    ) -> impl Iterator<Item = &'static E> + 't {
+        let entries = self.entries;
+        positions
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(move |&k| &entries[k])
+    }
+
+    /// The entries whose phrase begins with the token `word`, in table order.
+    pub(super) fn starting_with(
+        &self,
+        word: Option<&str>,
+    ) -> impl Iterator<Item = &'static E> + '_ {
+        self.entries_at(word.and_then(|w| self.index().by_first.get(w)))
+    }
+
+    /// The entries whose phrase is `word`, in table order.
+    pub(super) fn exactly(&self, word: Option<&str>) -> impl Iterator<Item = &'static E> + '_ {
+        self.entries_at(word.and_then(|w| self.index().by_phrase.get(w)))
+    }
+}
