@@ -34,6 +34,17 @@ pub fn find(analysis: &mut Analysis) -> Vec<Claim> {
             let statement = statement_of(analysis, s);
             let span = analysis.doc.sentences[s].span;
             for (mut source, tokens) in sources {
+                // "selon la même source", "the same source said": the previous claim's source.
+                let same = tokens.as_ref().is_some_and(|range| {
+                    let keys = &analysis.doc.keys;
+                    (range.start.saturating_sub(1)..range.end)
+                        .any(|k| matches!(keys[k].as_str(), "meme" | "same"))
+                });
+                if let (true, ClaimSource::Described(_), Some(previous)) =
+                    (same, &source, claims.last())
+                {
+                    source = previous.source.clone();
+                }
                 // "précise le communiqué", "the statement said": the author of the document,
                 // who is the source named last.
                 if let (ClaimSource::Described(text), Some(previous)) =
@@ -458,6 +469,17 @@ fn described_end(analysis: &Analysis, end: usize, limit: usize) -> usize {
     let mut stop = end;
     while stop < limit && stop < end + 3 && is_qualifier(analysis, stop) {
         stop += 1;
+    }
+    // Coordinated qualifiers: "sources diplomatiques et sécuritaires".
+    if stop > end
+        && stop + 1 < limit
+        && matches!(analysis.doc.keys[stop].as_str(), "et" | "and")
+        && is_qualifier(analysis, stop + 1)
+        && !analysis
+            .doc
+            .is_form(analysis.kb.lexicon.class("source-noun"), stop + 1..stop + 2)
+    {
+        stop += 2;
     }
     if stop < limit && matches!(analysis.doc.keys[stop].as_str(), "de" | "of") {
         let mut k = stop + 1;

@@ -278,3 +278,28 @@ fn negated_reporting_verbs_make_no_claim() {
     let s = sources(Lang::Fr, "Le CSP n'a jamais confirmé la perte de Kidal.");
     assert!(s.is_empty(), "{s:?}");
 }
+
+#[test]
+fn the_same_source_is_the_previous_one() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Fighting resumed near Goma, the Zorvan Independence Army said. Ten of its fighters died, according to the same source.",
+    );
+    assert_eq!(
+        claim_sources(&f),
+        ["Zorvan Independence Army", "Zorvan Independence Army"]
+    );
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Le groupe a quitté le pays, selon des sources diplomatiques et sécuritaires. Les combats ont repris, selon la même source.",
+    );
+    assert_eq!(
+        claim_sources(&f),
+        [
+            "sources diplomatiques et sécuritaires",
+            "sources diplomatiques et sécuritaires"
+        ]
+    );
+}
