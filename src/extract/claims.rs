@@ -401,6 +401,9 @@ fn subject_before(analysis: &mut Analysis, cue: usize) -> Option<(ClaimSource, R
         start = start.min(analysis.clause_around(open.saturating_sub(1)).start);
         end = open;
     }
+    if let Some(earlier) = spokesperson_named_before(analysis, start, limit) {
+        return Some(earlier);
+    }
     let described = described_before(analysis, start, limit);
     let index = (0..analysis.mentions.len())
         .filter(|&i| {
@@ -427,6 +430,50 @@ fn subject_before(analysis: &mut Analysis, cue: usize) -> Option<(ClaimSource, R
     let actor = analysis.actor_of(index)?;
     Some((ClaimSource::Actor(actor), tokens))
 }
+
+/// "Le porte-parole du gouvernement a mis en garde", "the spokesman added": a spokesperson's
+/// title with no name, where the article named a person with that title before ("le
+/// porte-parole du gouvernement, Wilfried X"), is that person.
+fn spokesperson_named_before(
+    analysis: &mut Analysis,
+    start: usize,
+    limit: usize,
+) -> Option<(ClaimSource, Range<usize>)> {
+    let spokespeople = analysis.kb.lexicon.class("spokesperson");
+    let role = (start..limit).find(|&k| analysis.doc.form_at(spokespeople, k, limit).is_some())?;
+    let is_person = |analysis: &Analysis, i: usize| {
+        matches!(analysis.mentions[i].referent,
+            Referent::Actor(a) if analysis.actors[a].kind == ActorKind::Person)
+    };
+    let named_here = (0..analysis.mentions.len()).any(|i| {
+        let m = &analysis.mentions[i];
+        m.tokens.start >= start && m.tokens.end <= limit && is_person(analysis, i)
+    });
+    if named_here {
+        return None;
+    }
+    let title = analysis.doc.keys[role].clone();
+    let keys = &analysis.doc.keys;
+    let earlier = (0..analysis.mentions.len())
+        .filter(|&i| analysis.mentions[i].tokens.end <= start && is_person(analysis, i))
+        .filter(|&i| {
+            let m = &analysis.mentions[i];
+            let sentence = analysis.doc.sentence_range(m.sentence);
+            let near = m
+                .tokens
+                .start
+                .saturating_sub(TITLE_REACH)
+                .max(sentence.start)
+                ..(m.tokens.end + TITLE_REACH).min(sentence.end);
+            near.clone().any(|k| keys[k] == title)
+        })
+        .max_by_key(|&i| analysis.mentions[i].tokens.end)?;
+    let person = analysis.actor_of(earlier)?;
+    Some((ClaimSource::Actor(person), role..limit))
+}
+
+/// How far from a person's name its title may stand ("le porte-parole du gouvernement, X").
+const TITLE_REACH: usize = 8;
 
 /// "Des sources médicales … ont rapporté", "Un témoin a déclaré", "Two military commanders
 /// said": a described subject, with its determiner or number, qualifiers and complement.

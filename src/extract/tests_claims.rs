@@ -303,3 +303,22 @@ fn the_same_source_is_the_previous_one() {
         ]
     );
 }
+
+#[test]
+fn a_title_alone_is_the_person_named_with_it_before() {
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Le porte-parole du gouvernement, Wilfried Houngbédji, a précisé que 54 soldats étaient morts. Le porte-parole du gouvernement a mis en garde contre les assaillants.",
+    );
+    assert_eq!(
+        claim_sources(&f),
+        ["Wilfried Houngbédji", "Wilfried Houngbédji"]
+    );
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "The army spokesman, Colonel Getnet Adane, said ten rebels died. The spokesman added that the town was calm.",
+    );
+    assert_eq!(claim_sources(&f), ["Getnet Adane", "Getnet Adane"]);
+}
