@@ -928,16 +928,26 @@ fn located_in(
         let evidence = evidence(analysis, sentence, tokens);
         push(
             relations,
-            Relation {
-                subject: EntityRef::Place(town_place),
-                kind: RelationKind::LocatedIn,
-                object: EntityRef::Place(region_place),
-                since: None,
-                until: None,
-                evidence,
-                confidence,
-            },
+            located_in_relation(town_place, region_place, evidence, confidence),
         );
+    }
+}
+
+/// `inner` lies in `outer` (place drafts), as `evidence` tells it.
+fn located_in_relation(
+    inner: usize,
+    outer: usize,
+    evidence: Evidence,
+    confidence: f32,
+) -> Relation {
+    Relation {
+        subject: EntityRef::Place(inner),
+        kind: RelationKind::LocatedIn,
+        object: EntityRef::Place(outer),
+        since: None,
+        until: None,
+        evidence,
+        confidence,
     }
 }
 
@@ -1005,15 +1015,7 @@ fn adjacent_containment(analysis: &mut Analysis, relations: &mut Vec<Relation>) 
         let evidence = evidence(analysis, sentence, tokens);
         push(
             relations,
-            Relation {
-                subject: EntityRef::Place(inner_place),
-                kind: RelationKind::LocatedIn,
-                object: EntityRef::Place(outer_place),
-                since: None,
-                until: None,
-                evidence,
-                confidence: CONTAINMENT_CONFIDENCE,
-            },
+            located_in_relation(inner_place, outer_place, evidence, CONTAINMENT_CONFIDENCE),
         );
     }
 }
@@ -1118,15 +1120,7 @@ fn hierarchy(analysis: &mut Analysis, relations: &mut Vec<Relation>) {
         let evidence = evidence(analysis, sentence, tokens);
         push(
             relations,
-            Relation {
-                subject: EntityRef::Place(inner),
-                kind: RelationKind::LocatedIn,
-                object: EntityRef::Place(outer),
-                since: None,
-                until: None,
-                evidence,
-                confidence: HIERARCHY_CONFIDENCE,
-            },
+            located_in_relation(inner, outer, evidence, HIERARCHY_CONFIDENCE),
         );
     }
 }
