@@ -798,3 +798,35 @@ fn an_unarmed_organisation_does_not_fight() {
         actor_names(&f)
     );
 }
+
+#[test]
+fn gangs_and_cartels_and_the_description_before_them() {
+    for (lang, text, name) in [
+        (
+            Lang::En,
+            "The Zorvan Independence Army attacked Gao. Gunmen of the Kelmar Gang clashed with soldiers near Kidal.",
+            "Kelmar Gang",
+        ),
+        (
+            Lang::Fr,
+            "Le Front patriotique du Zorvan a attaqué Gao. Des hommes armés du Cartel de Kelmar ont affronté des soldats près de Kidal.",
+            "Cartel de Kelmar",
+        ),
+    ] {
+        let f = facts(lang, "2025-02-01", text);
+        assert_eq!(kind_of(&f, name), Some(ActorKind::ArmedGroup), "{:?}", actor_names(&f));
+        // The gunmen are the gang's, not the group named in the sentence before.
+        let battle = f
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Battle)
+            .unwrap_or_else(|| panic!("{text}: {:?}", f.events));
+        let groups: Vec<&str> = battle
+            .participants
+            .iter()
+            .filter(|p| f.actors[p.actor].kind == ActorKind::ArmedGroup)
+            .map(|p| f.actors[p.actor].name.as_str())
+            .collect();
+        assert_eq!(groups, [name], "{text}");
+    }
+}

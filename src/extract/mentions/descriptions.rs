@@ -51,9 +51,17 @@ pub(super) fn descriptions(analysis: &mut Analysis, demonyms: &HashMap<usize, us
         }
         let sentence = analysis.doc.sentence_of[range.start];
         let phrase = analysis.doc.text_of(range.start..phrase_end);
-        // "les rebelles du CSP", "militaires de Wagner", "jihadistes de Boko Haram".
-        let following = (phrase_end < n && analysis.doc.keys[phrase_end] == "de")
-            .then(|| analysis.mention_starting_at(phrase_end + 1))
+        // "les rebelles du CSP", "militaires de Wagner", "jihadistes de Boko Haram",
+        // "gunmen of the Sinaloa Cartel", "fighters from ISWAP".
+        let linked = phrase_end < n
+            && matches!(analysis.doc.keys[phrase_end].as_str(), "de" | "of" | "from");
+        let name_at = if phrase_end + 1 < n && analysis.doc.keys[phrase_end + 1] == "the" {
+            phrase_end + 2
+        } else {
+            phrase_end + 1
+        };
+        let following = linked
+            .then(|| analysis.mention_starting_at(name_at))
             .flatten()
             .cloned();
         if let Some(next) = following {
