@@ -149,12 +149,18 @@ pub fn find(analysis: &mut Analysis, from_events: Vec<EventRelation>) -> Vec<Rel
             continue;
         };
         let evidence = evidence(analysis, sentence, tokens);
+        // "X-linked Y": Y is affiliated with X; "X-led Y": X leads Y.
+        let (subject, object) = if kind == RelationKind::Leads {
+            (backer, backed)
+        } else {
+            (backed, backer)
+        };
         push(
             &mut relations,
             Relation {
-                subject: EntityRef::Actor(backed),
+                subject: EntityRef::Actor(subject),
                 kind,
-                object: EntityRef::Actor(backer),
+                object: EntityRef::Actor(object),
                 since: None,
                 until: None,
                 evidence,
@@ -717,6 +723,7 @@ const MODIFIER_CONFIDENCE: f32 = 0.7;
 fn modifiers(analysis: &mut Analysis) -> Vec<(usize, RelationKind, usize, Range<usize>)> {
     let backed_words = analysis.kb.lexicon.class("backed");
     let linked_words = analysis.kb.lexicon.class("linked");
+    let led_words = analysis.kb.lexicon.class("led");
     let mut found = Vec::new();
     for t in 1..analysis.doc.tokens.len() {
         if !analysis.doc.tokens[t].hyphen_before {
@@ -726,6 +733,9 @@ fn modifiers(analysis: &mut Analysis) -> Vec<(usize, RelationKind, usize, Range<
             RelationKind::AffiliatedWith
         } else if analysis.doc.is_form(backed_words, t..t + 1) {
             RelationKind::AllyOf
+        } else if analysis.doc.is_form(led_words, t..t + 1) {
+            // "the Russian-led CSTO", "a Kenyan-led mission": the first half leads it.
+            RelationKind::Leads
         } else {
             continue;
         };

@@ -830,3 +830,32 @@ fn gangs_and_cartels_and_the_description_before_them() {
         assert_eq!(groups, [name], "{text}");
     }
 }
+
+#[test]
+fn led_and_run_compounds() {
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Troops of the Russian-led Collective Security Treaty Organization arrived. The Houthi-run Ministry of Health said ten people died.",
+    );
+    let found = relations(&f);
+    assert!(
+        found.contains(&"Russia leads Collective Security Treaty Organization".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"Ministry of Health affiliatedWith Houthis".to_owned()),
+        "{found:?}"
+    );
+    // French says it with a participle: "l'alliance dirigée par X".
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "L'Alliance du Kelmar, dirigée par Sultani Makenga, a pris Goma.",
+    );
+    assert!(
+        relations(&f).contains(&"Sultani Makenga leads Alliance du Kelmar".to_owned()),
+        "{:?}",
+        relations(&f)
+    );
+}
