@@ -6,6 +6,14 @@
 use super::tests::{actor_names, facts, relations};
 use super::*;
 
+/// The first event of `kind`, or a failure that lists the events found.
+fn event_of(f: &Facts, kind: EventKind) -> &Event {
+    f.events
+        .iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind:?} among {:?}", f.events))
+}
+
 fn kind_of(f: &Facts, name: &str) -> Option<ActorKind> {
     f.actors.iter().find(|a| a.name == name).map(|a| a.kind)
 }
@@ -96,11 +104,7 @@ fn passive_subject_is_the_target() {
         "2025-02-01",
         "Malian soldiers were attacked by the Zorvan Independence Army near Gao.",
     );
-    let attack = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventKind::Attack)
-        .expect("an attack");
+    let attack = event_of(&f, EventKind::Attack);
     let attacker = attack
         .participants
         .iter()
@@ -112,11 +116,7 @@ fn passive_subject_is_the_target() {
         "2025-02-01",
         "Des soldats maliens ont été attaqués par le Front patriotique du Kelmar près de Gao.",
     );
-    let attack = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventKind::Attack)
-        .expect("an attack");
+    let attack = event_of(&f, EventKind::Attack);
     assert!(attack
         .participants
         .iter()
@@ -554,11 +554,7 @@ fn an_agent_phrase_makes_the_others_targets() {
         ),
     ] {
         let f = facts(lang, "2025-02-01", text);
-        let attack = f
-            .events
-            .iter()
-            .find(|e| e.kind == EventKind::Attack)
-            .unwrap_or_else(|| panic!("an attack in {text}"));
+        let attack = event_of(&f, EventKind::Attack);
         let role_of = |kind: ActorKind| {
             attack
                 .participants
@@ -586,11 +582,7 @@ fn an_event_takes_the_neighbourhood_over_the_town() {
         ),
     ] {
         let f = facts(lang, "2025-02-01", text);
-        let attack = f
-            .events
-            .iter()
-            .find(|e| e.kind == EventKind::Attack)
-            .unwrap_or_else(|| panic!("an attack in {text}"));
+        let attack = event_of(&f, EventKind::Attack);
         let place = attack.place.map(|p| f.places[p].name.as_str());
         assert_eq!(place, Some(site), "{text}");
     }
@@ -737,11 +729,7 @@ fn a_country_that_only_locates_does_not_take_part() {
         ),
     ] {
         let f = facts(lang, "2025-02-01", text);
-        let event = f
-            .events
-            .iter()
-            .find(|e| e.kind == EventKind::Attack)
-            .unwrap_or_else(|| panic!("an attack in {text}"));
+        let event = event_of(&f, EventKind::Attack);
         let countries: Vec<&str> = event
             .participants
             .iter()
@@ -777,11 +765,7 @@ fn an_unarmed_organisation_does_not_fight() {
         "2025-02-01",
         "Fighters of the Zorvan Independence Army clashed with the Kelmar Brigade and the Human Rights Observatory near Gao.",
     );
-    let battle = f
-        .events
-        .iter()
-        .find(|e| e.kind == EventKind::Battle)
-        .unwrap_or_else(|| panic!("{:?}", f.events));
+    let battle = event_of(&f, EventKind::Battle);
     assert!(
         battle
             .participants
@@ -816,11 +800,7 @@ fn gangs_and_cartels_and_the_description_before_them() {
         let f = facts(lang, "2025-02-01", text);
         assert_eq!(kind_of(&f, name), Some(ActorKind::ArmedGroup), "{:?}", actor_names(&f));
         // The gunmen are the gang's, not the group named in the sentence before.
-        let battle = f
-            .events
-            .iter()
-            .find(|e| e.kind == EventKind::Battle)
-            .unwrap_or_else(|| panic!("{text}: {:?}", f.events));
+        let battle = event_of(&f, EventKind::Battle);
         let groups: Vec<&str> = battle
             .participants
             .iter()
