@@ -129,7 +129,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let kind;
         if c.is_alphabetic() {
             while i < chars.len()
-                && (chars[i].is_alphanumeric() || chars[i] == '.' && is_initialism(&chars, i))
+                && (chars[i].is_alphanumeric()
+                    || is_combining_accent(chars[i])
+                    || chars[i] == '.' && is_initialism(&chars, i))
             {
                 i += 1;
             }
@@ -320,6 +322,10 @@ mod tests {
         assert_eq!((tokens[2].start, tokens[2].end), (7, 12));
         assert!(tokens[0].capitalised && !tokens[0].acronym);
         assert!(tokenize("CSP")[0].acronym);
+        // A decomposed accent stays inside its word.
+        let decomposed = tokenize("fe\u{301}vrier 2022");
+        assert_eq!(decomposed.len(), 2);
+        assert_eq!(decomposed[0].fold, "fevrier");
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub fn find_time_expressions(
     article_date: Option<PartialDate>,
 ) -> Vec<TimeExpression> {
     let chars: Vec<char> = sentence.chars().collect();
-    let tokens = tokenize(&chars);
+    let tokens = tokenize(sentence);
     let scanner = Scanner {
         tokens: &tokens,
         lang,

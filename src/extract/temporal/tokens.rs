@@ -2,6 +2,7 @@
 //! vocabulary tables matched against them.
 
 use super::*;
+use crate::text::TokenKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -25,72 +26,100 @@ pub(super) struct Token {
     pub(super) grouped: bool,
 }
 
-/// Splits a text into words, digit runs and single symbols, keeping character offsets.
-pub(super) fn tokenize(chars: &[char]) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        let start = i;
-        if c.is_whitespace() {
-            i += 1;
+/// Splits a sentence into words, digit runs and single symbols, keeping character offsets.
+///
+/// The sentence goes through the shared tokenizer ([`crate::text::tokenize`]) and its
+/// tokens are refined for the time grammar, whose phrases are written token by token:
+/// a word is its letters only ("l'" is "l" and "'", "1er" is "1" and "er"), a joining
+/// hyphen is a token, and a number may be grouped by thin spaces ("45 885").
+pub(super) fn tokenize(sentence: &str) -> Vec<Token> {
+    let chars: Vec<char> = sentence.chars().collect();
+    let mut tokens: Vec<Token> = Vec::new();
+    for token in crate::text::tokenize(sentence) {
+        if token.hyphen_before {
+            tokens.push(symbol(token.start.saturating_sub(1), "-"));
+        }
+        if token.kind == TokenKind::Punct {
+            tokens.push(symbol(token.start, &token.fold));
             continue;
         }
-        if c.is_ascii_digit() {
-            let mut grouped = false;
-            i += 1;
-            loop {
-                match (chars.get(i), chars.get(i + 1)) {
-                    (Some(d), _) if d.is_ascii_digit() => i += 1,
-                    (Some(&s), Some(d)) if is_group_separator(s) && d.is_ascii_digit() => {
-                        grouped = true;
-                        i += 2;
-                    }
-                    _ => break,
+        for piece in pieces(&chars, token.start, token.end) {
+            let joins_group = piece.kind == Kind::Number
+                && tokens.last().is_some_and(|last| {
+                    last.kind == Kind::Number
+                        && last.end + 1 == piece.start
+                        && chars.get(last.end).copied().is_some_and(is_group_separator)
+                });
+            match tokens.last_mut() {
+                Some(last) if joins_group => {
+                    last.end = piece.end;
+                    last.norm = chars
+                        .get(last.start..last.end)
+                        .unwrap_or_default()
+                        .iter()
+                        .collect();
+                    last.grouped = true;
                 }
+                _ => tokens.push(piece),
             }
-            let norm = chars.get(start..i).unwrap_or_default().iter().collect();
-            tokens.push(Token {
-                start,
-                end: i,
-                norm,
-                kind: Kind::Number,
-                capitalised: false,
-                grouped,
-            });
-        } else if is_word_char(c) {
-            while chars.get(i).is_some_and(|&c| is_word_char(c)) {
-                i += 1;
-            }
-            let word: String = chars.get(start..i).unwrap_or_default().iter().collect();
-            let norm = crate::text::fold(&word);
-            let capitalised = c.is_uppercase();
-            tokens.push(Token {
-                start,
-                end: i,
-                norm,
-                kind: Kind::Word,
-                capitalised,
-                grouped: false,
-            });
-        } else {
-            i += 1;
-            let norm = match c {
-                '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' => "'".to_owned(),
-                '-' | '\u{2010}' | '\u{2011}' => "-".to_owned(),
-                other => other.to_string(),
-            };
-            let kind = Kind::Symbol;
-            tokens.push(Token {
-                start,
-                end: i,
-                norm,
-                kind,
-                capitalised: false,
-                grouped: false,
-            });
         }
     }
     tokens
+}
+
+/// A single-character symbol token.
+fn symbol(start: usize, norm: &str) -> Token {
+    Token {
+        start,
+        end: start + 1,
+        norm: norm.to_owned(),
+        kind: Kind::Symbol,
+        capitalised: false,
+        grouped: false,
+    }
+}
+
+/// The letter runs, digit runs (with their separators) and single symbols of one shared token.
+fn pieces(chars: &[char], start: usize, end: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = start;
+    while i < end {
+        let at = i;
+        let c = chars.get(i).copied().unwrap_or(' ');
+        let kind = if is_word_char(c) {
+            while i < end && chars.get(i).copied().is_some_and(is_word_char) {
+                i += 1;
+            }
+            Kind::Word
+        } else if c.is_ascii_digit() {
+            while i < end
+                && chars.get(i).is_some_and(|d| {
+                    d.is_ascii_digit()
+                        || is_group_separator(*d)
+                            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                })
+            {
+                i += 1;
+            }
+            Kind::Number
+        } else {
+            i += 1;
+            Kind::Symbol
+        };
+        let text: String = chars.get(at..i).unwrap_or_default().iter().collect();
+        out.push(Token {
+            start: at,
+            end: i,
+            norm: match kind {
+                Kind::Number => text.clone(),
+                _ => crate::text::fold(&text),
+            },
+            kind,
+            capitalised: c.is_uppercase(),
+            grouped: kind == Kind::Number && text.contains(|d: char| !d.is_ascii_digit()),
+        });
+    }
+    out
 }
 
 pub(super) fn is_word_char(c: char) -> bool {
