@@ -233,6 +233,35 @@ fn a_linking_adjective_does_not_qualify_a_description_into_a_new_group() {
 }
 
 #[test]
+fn a_verb_after_a_plural_description_does_not_qualify_it() {
+    let f = facts(
+        Lang::Fr,
+        "2024-03-04",
+        "Les rebelles contrôlent la route. Les gangs armés pillent les quartiers.",
+    );
+    assert!(
+        !f.actors
+            .iter()
+            .any(|a| a.name.contains("contrôlent") || a.name.contains("pillent")),
+        "{:?}",
+        f.actors
+    );
+    // A plural adjective still qualifies: "rebelles touaregs".
+    let f = facts(
+        Lang::Fr,
+        "2024-03-04",
+        "Des rebelles touaregs ont attaqué un camp près de Kidal.",
+    );
+    assert!(
+        f.actors
+            .iter()
+            .any(|a| a.name.to_lowercase().contains("touaregs")),
+        "{:?}",
+        f.actors
+    );
+}
+
+#[test]
 fn the_police_resolve_to_a_police_force_never_to_the_army() {
     let f = facts(
         Lang::Fr,

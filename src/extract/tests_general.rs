@@ -148,6 +148,91 @@ fn places_inside_one_another_by_the_gazetteer() {
 }
 
 #[test]
+fn a_settlement_qualified_by_a_demonym_lies_in_that_country() {
+    for (lang, text, inner, outer) in [
+        (
+            Lang::En,
+            "Rebels shelled the Colombian town of Tibú. Colombia sent troops.",
+            "Tibú",
+            "Colombia",
+        ),
+        (
+            Lang::En,
+            "Protests spread to Bogotá, the Colombian capital, as Colombia mourned.",
+            "Bogotá",
+            "Colombia",
+        ),
+        (
+            Lang::Fr,
+            "Des jihadistes ont attaqué la localité burkinabè de Djibo. Le Burkina Faso a riposté.",
+            "Djibo",
+            "Burkina Faso",
+        ),
+        (
+            Lang::Fr,
+            "La junte a réuni ses alliés à Niamey, la capitale nigérienne, et le Niger a fermé sa frontière.",
+            "Niamey",
+            "Niger",
+        ),
+    ] {
+        let f = facts(lang, "2025-02-01", text);
+        let expected = format!("{inner} locatedIn {outer}");
+        assert!(has(&f, &expected), "{expected} not in {:?}", relations(&f));
+    }
+    // With a direction, the place lies in that part of the country.
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Fighting raged in the northern Ethiopian region of Amhara.",
+    );
+    assert!(
+        relations(&f)
+            .iter()
+            .any(|r| r.starts_with("Amhara") && r.to_lowercase().contains("northern ethiopia")),
+        "{:?}",
+        relations(&f)
+    );
+}
+
+#[test]
+fn a_sentence_opening_on_a_country_places_its_towns_in_it() {
+    for (lang, text, inner, outer) in [
+        (
+            Lang::Fr,
+            "Au Niger, des hommes armés ont attaqué le village de Zorvankoye.",
+            "Zorvankoye",
+            "Niger",
+        ),
+        (
+            Lang::En,
+            "In Nigeria, gunmen raided the village of Zorvanawa on Sunday.",
+            "Zorvanawa",
+            "Nigeria",
+        ),
+    ] {
+        let f = facts(lang, "2025-02-01", text);
+        let expected = format!("{inner} locatedIn {outer}");
+        assert!(has(&f, &expected), "{expected} not in {:?}", relations(&f));
+        let place = f.places.iter().find(|p| p.name == inner);
+        assert!(place.is_some(), "{inner} not among {:?}", f.places);
+    }
+}
+
+#[test]
+fn a_part_of_a_country_puts_what_it_holds_in_the_country() {
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "L'armée a été déployée dans le Nord-Kivu, dans l'est de la République démocratique du Congo.",
+    );
+    assert!(
+        has(&f, "Nord-Kivu locatedIn République démocratique du Congo"),
+        "{:?}",
+        relations(&f)
+    );
+}
+
+#[test]
 fn a_state_never_opposes_its_own_forces() {
     for (lang, text) in [
         (

@@ -45,6 +45,7 @@ pub(super) fn descriptions(analysis: &mut Analysis, demonyms: &HashMap<usize, us
         while phrase_end < n
             && phrase_end < end + 2
             && is_adjective_like(analysis, phrase_end)
+            && agrees_in_number(analysis, range.end - 1, phrase_end)
             && !analysis.doc.is_form(linking, phrase_end..phrase_end + 1)
         {
             phrase_end += 1;
@@ -189,6 +190,17 @@ pub(super) fn descriptions(analysis: &mut Analysis, demonyms: &HashMap<usize, us
             m.referent = Referent::Actor(actor);
         }
     }
+}
+
+/// Whether a French word after a plural noun agrees with it as an adjective would
+/// ("rebelles touaregs"), which a verb does not ("les rebelles contrôlent"). English
+/// qualifiers do not follow their noun, and singular nouns allow any form.
+fn agrees_in_number(analysis: &Analysis, noun: usize, word: usize) -> bool {
+    let plural = |t: usize| {
+        let fold = &analysis.doc.tokens[t].fold;
+        fold.ends_with('s') || fold.ends_with('x')
+    };
+    analysis.doc.lang != Lang::Fr || !plural(noun) || plural(word)
 }
 
 pub(super) fn is_adjective_like(analysis: &Analysis, t: usize) -> bool {

@@ -29,6 +29,7 @@ use coreference::*;
 use descriptions::*;
 use discovery::*;
 use names::*;
+pub(in crate::extract) use places::canonical_direction;
 use places::*;
 
 pub use discovery::SITE_SPECIFICITY;
