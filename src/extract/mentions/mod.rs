@@ -29,7 +29,6 @@ use coreference::*;
 use descriptions::*;
 use discovery::*;
 use names::*;
-pub(in crate::extract) use places::canonical_direction;
 use places::*;
 
 pub use discovery::SITE_SPECIFICITY;

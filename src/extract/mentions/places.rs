@@ -243,7 +243,7 @@ pub(super) fn place_anaphora(analysis: &mut Analysis) {
 }
 
 /// The English name of a direction word, the key of a directional region.
-pub(in crate::extract) fn canonical_direction(word: &str) -> String {
+pub(super) fn canonical_direction(word: &str) -> String {
     let word = word
         .trim_end_matches("ern")
         .replace("northeast", "north-east")

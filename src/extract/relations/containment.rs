@@ -4,7 +4,6 @@
 
 use super::*;
 use crate::extract::analysis::RawMention;
-use crate::extract::mentions::canonical_direction;
 use crate::extract::Lang;
 
 /// "In-Afarak, …, à 122 km de Tessalit, dans la région de Kidal": each town of the clause lies in the region.
@@ -92,7 +91,7 @@ pub(super) fn located_in(
         push_containment(
             analysis,
             relations,
-            (town_place, region_place, false),
+            (town_place, region_place),
             evidence,
             confidence,
         );
@@ -100,19 +99,18 @@ pub(super) fn located_in(
 }
 
 /// `inner` lies in `outer` (place drafts), as `evidence` tells it; where `outer` is a
-/// part of a country ("l'est de la RDC", "northern Mali"), `inner` lies in that country too,
-/// unless only a demonym names that country (`demonym_only`) and the article does not.
+/// part of a country ("l'est de la RDC", "northern Mali"), `inner` lies in that country too.
 fn push_containment(
     analysis: &mut Analysis,
     relations: &mut Vec<Relation>,
-    (inner, outer, demonym_only): (usize, usize, bool),
+    (inner, outer): (usize, usize),
     evidence: Evidence,
     confidence: f32,
 ) {
     let outer_draft = &analysis.places[outer];
-    let country = outer_draft.country.filter(|&c| {
-        outer_draft.specificity == PART_OF_COUNTRY && (!demonym_only || country_named(analysis, c))
-    });
+    let country = outer_draft
+        .country
+        .filter(|_| outer_draft.specificity == PART_OF_COUNTRY);
     if let Some(country) = country {
         let country_place = analysis.country_place(country);
         if country_place != inner && country_place != outer {
@@ -128,14 +126,18 @@ fn push_containment(
     );
 }
 
-/// Whether the article names a country (a gazetteer index) as a country or a place,
-/// not only through a demonym or inside a part of it.
+/// Whether the article names a country (a gazetteer index) as a country, a place or a
+/// party, not only through a demonym.
 fn country_named(analysis: &Analysis, country: usize) -> bool {
     analysis.country_places.contains_key(&country)
-        || analysis
-            .mentions
-            .iter()
-            .any(|m| m.referent == Referent::Country(country))
+        || analysis.mentions.iter().any(|m| match m.referent {
+            Referent::Country(c) => c == country,
+            Referent::Actor(a) => {
+                let actor = &analysis.actors[a];
+                actor.kind == crate::extract::ActorKind::Country && actor.country == Some(country)
+            }
+            _ => false,
+        })
 }
 
 /// The specificity of a part of a country (see [`crate::extract::analysis::PlaceDraft`]).
@@ -224,7 +226,7 @@ pub(super) fn adjacent_containment(analysis: &mut Analysis, relations: &mut Vec<
         push_containment(
             analysis,
             relations,
-            (inner_place, outer_place, false),
+            (inner_place, outer_place),
             evidence,
             CONTAINMENT_CONFIDENCE,
         );
@@ -338,10 +340,6 @@ pub(super) fn hierarchy(analysis: &mut Analysis, relations: &mut Vec<Relation>) 
     }
 }
 
-/// A place a demonym qualifies: (its mention, the country, the direction and the tokens
-/// that name the part of the country where there is one, the evidence's tokens).
-type DemonymPlace = (usize, usize, Option<(String, Range<usize>)>, Range<usize>);
-
 /// "the northeastern Ukrainian city of Kupiansk", "la localité malienne de Boni",
 /// "Tripoli, the Libyan capital", "la capitale libyenne, Tripoli": a settlement noun
 /// (class `settlement-noun`) qualified by a demonym puts the place it names, after it or in
@@ -356,8 +354,7 @@ pub(super) fn demonym_containment(analysis: &mut Analysis, relations: &mut Vec<R
         .map(|(&t, _)| t)
         .collect();
     starts.sort_unstable();
-    let directions = analysis.kb.lexicon.class("direction-adjective");
-    let mut found: Vec<DemonymPlace> = Vec::new();
+    let mut found: Vec<(usize, usize, Range<usize>)> = Vec::new(); // (place mention, country, evidence)
     for start in starts {
         let country = analysis.demonyms[&start];
         let mut end = start + 1;
@@ -383,8 +380,11 @@ pub(super) fn demonym_containment(analysis: &mut Analysis, relations: &mut Vec<R
         {
             after += 1;
         }
+        // A region named with its noun ("region of Amhara") is one mention from the noun on.
+        let noun_start = if doc.lang == Lang::En { end } else { phrase.start };
         let place_after = analysis
             .mention_starting_at(after)
+            .or_else(|| analysis.mention_starting_at(noun_start))
             .filter(|m| is_place(m) && m.tokens.end <= sentence.end);
         // Before, in apposition: "Tripoli, the Libyan capital", "Tripoli, la capitale libyenne".
         let place_before = (phrase.start >= sentence.start + 3
@@ -393,41 +393,16 @@ pub(super) fn demonym_containment(analysis: &mut Analysis, relations: &mut Vec<R
         .then(|| analysis.mention_ending_at(phrase.start - 3))
         .flatten()
         .filter(|m| is_place(m) && m.tokens.start >= sentence.start);
-        // "the northern Ethiopian region of Tigray": in that part of the country.
-        let direction = (start > sentence.start && doc.is_form(directions, start - 1..start))
-            .then(|| (canonical_direction(&doc.keys[start - 1]), start - 1..end));
         for m in place_after.into_iter().chain(place_before) {
             let tokens = m.tokens.start.min(phrase.start)..m.tokens.end.max(phrase.end);
             if let Some(i) = analysis.mentions.iter().position(|x| x == m) {
-                found.push((i, country, direction.clone(), tokens));
+                found.push((i, country, tokens));
             }
         }
     }
-    for (mention, country, direction, tokens) in found {
+    for (mention, country, tokens) in found {
         let sentence = analysis.mentions[mention].sentence;
-        match direction {
-            Some((direction, named_by)) => {
-                let Referent::Place(place) = analysis.mentions[mention].referent else {
-                    continue;
-                };
-                let part = analysis.directional_place(&direction, country);
-                // The direction and the demonym name that part: "northern Ethiopian".
-                if analysis.mention_starting_at(named_by.start).is_none() {
-                    analysis.push_mention(named_by, sentence, Referent::Place(part), 0.6);
-                }
-                if part != place {
-                    let evidence = evidence(analysis, sentence, tokens);
-                    push_containment(
-                        analysis,
-                        relations,
-                        (place, part, true),
-                        evidence,
-                        CONTAINMENT_CONFIDENCE,
-                    );
-                }
-            }
-            None => place_in_country(analysis, relations, mention, country, (sentence, tokens)),
-        }
+        place_in_country(analysis, relations, mention, country, (sentence, tokens));
     }
 }
 
