@@ -103,7 +103,7 @@ fn figures(analysis: &Analysis, sentence: usize) -> Vec<(u32, usize)> {
 
 /// A number written at token `t`, in digits ("15", "45.885", "3,000", "40 000") or
 /// in words ("quinze", "vingt-deux", "twenty-one", "a dozen"): its value and end.
-fn number_at(analysis: &Analysis, t: usize, limit: usize) -> Option<(u32, usize)> {
+pub(super) fn number_at(analysis: &Analysis, t: usize, limit: usize) -> Option<(u32, usize)> {
     let tokens = &analysis.doc.tokens;
     let token = &tokens[t];
     if token.kind == TokenKind::Number {

@@ -3,6 +3,7 @@
 
 use super::analysis::{Analysis, Referent};
 use super::temporal::find_time_expressions;
+use super::Lang;
 use super::{
     ActorKind, Event, EventKind, Evidence, Participant, RelationKind, Role, TimeExpression,
 };
@@ -60,8 +61,20 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
         let found = analysis
             .doc
             .find_forms(&analysis.kb.lexicon.trigger_forms, range.clone());
-        let starts: Vec<usize> = found.iter().map(|(_, r)| r.start).collect();
-        let ends: Vec<usize> = found.iter().map(|(_, r)| r.end).collect();
+        // Killing verbs ("killed", "tués par") stand for an event only alone in their clause
+        // (see `agent_required`): beside another trigger they are its toll. Either way they
+        // do not divide the sentence's places between triggers.
+        let needs_agent = |index: usize| analysis.kb.lexicon.triggers[index].agent_required;
+        let starts: Vec<usize> = found
+            .iter()
+            .filter(|(i, _)| !needs_agent(*i))
+            .map(|(_, r)| r.start)
+            .collect();
+        let ends: Vec<usize> = found
+            .iter()
+            .filter(|(i, _)| !needs_agent(*i))
+            .map(|(_, r)| r.end)
+            .collect();
         for (trigger_index, trigger_range) in found {
             if analysis.occupied[trigger_range.clone()].iter().any(|&o| o)
                 || hedged(analysis, trigger_range.start, range.start)
@@ -71,6 +84,14 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
             // Borrowed from the knowledge, not the analysis, which is changed below.
             let kb = analysis.kb;
             let trigger = &kb.lexicon.triggers[trigger_index];
+            // "the attack killed 12", "ISWAP killed five soldiers in a raid": a killing verb
+            // beside another trigger in its clause is that event's toll, not an event.
+            if trigger.agent_required {
+                let clause = analysis.clause_around(trigger_range.start);
+                if starts.iter().any(|&t| clause.contains(&t)) {
+                    continue;
+                }
+            }
             // Places after the trigger belong to it up to the next trigger.
             let next_trigger = starts
                 .iter()
@@ -464,6 +485,9 @@ fn build_event(
                 && is_agent(analysis, start)
                 && !(trigger.end..start).any(|t| analysis.doc.tokens[t].is_punct(','))
         });
+    if entry.agent_required && !has_agent(analysis, &candidates, &trigger, &clause, passive) {
+        return None;
+    }
     let mut participants: Vec<Participant> = Vec::new();
     // The previous candidate's end and role: "by Ethiopian and Eritrean troops" share one.
     let mut previous: Option<(usize, Role, Option<u8>)> = None;
@@ -744,6 +768,80 @@ fn is_agent(analysis: &Analysis, start: usize) -> bool {
     }
     false
 }
+
+/// Whether one of the candidate mentions is the trigger's agent: a "by"/"par" phrase
+/// after it, or, in the active, its subject before it in the clause, unless a figure
+/// counts that subject ("Five soldiers killed" is a toll, not soldiers killing).
+fn has_agent(
+    analysis: &Analysis,
+    candidates: &[usize],
+    trigger: &Range<usize>,
+    clause: &Range<usize>,
+    passive: bool,
+) -> bool {
+    candidates.iter().any(|&m| {
+        let tokens = &analysis.mentions[m].tokens;
+        if tokens.start >= trigger.end {
+            return tokens.start <= trigger.end + AGENT_REACH && is_agent(analysis, tokens.start);
+        }
+        let counted = (tokens.start.saturating_sub(COUNT_REACH).max(clause.start)..tokens.start)
+            .any(|t| super::casualties::number_at(analysis, t, tokens.start).is_some());
+        !passive
+            && tokens.end <= trigger.start
+            && tokens.start >= clause.start
+            && !counted
+            && active_verb(analysis, trigger)
+    })
+}
+
+/// Whether a verb trigger is finite and active: after a "have" auxiliary ("ont tué",
+/// "has killed"), a French finite form ("tuent"), or an English past with an object after
+/// it ("killed five soldiers"). A participle after a noun is passive: "les soldats tués",
+/// "the soldiers killed in the attack".
+fn active_verb(analysis: &Analysis, trigger: &Range<usize>) -> bool {
+    let keys = &analysis.doc.keys;
+    let have = |t: usize| {
+        matches!(
+            keys[t].as_str(),
+            "a" | "ont" | "avait" | "avaient" | "aurait" | "auraient" | "has" | "have" | "had"
+        )
+    };
+    if (1..=2).any(|back| trigger.start >= back && have(trigger.start - back)) {
+        return true;
+    }
+    match analysis.doc.lang {
+        Lang::Fr => {
+            // Accents matter here: "tue" is finite, "tué" a participle.
+            let last = analysis.doc.tokens[trigger.end - 1].text.to_lowercase();
+            !["é", "és", "ée", "ées", "u", "us", "ue", "ues"]
+                .iter()
+                .any(|ending| {
+                    last.ends_with(ending) && last.chars().count() > ending.chars().count() + 2
+                })
+        }
+        Lang::En => analysis.doc.tokens.get(trigger.end).is_some_and(|next| {
+            next.is_word()
+                && !analysis.doc.is_form(
+                    analysis.kb.lexicon.class("locative"),
+                    trigger.end..trigger.end + 1,
+                )
+                && !matches!(
+                    keys[trigger.end].as_str(),
+                    "on" | "during"
+                        | "by"
+                        | "when"
+                        | "while"
+                        | "after"
+                        | "last"
+                        | "overnight"
+                        | "earlier"
+                )
+        }),
+    }
+}
+
+/// The most words between a figure and the noun it counts ("five Nigerian soldiers").
+const COUNT_REACH: usize = 3;
 
 /// Whether the trigger is a passive participle ("were attacked", "ont été tués",
 /// "a été prise"): its grammatical subject is what it was done to.

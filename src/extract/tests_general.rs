@@ -924,3 +924,51 @@ fn led_and_run_compounds() {
         relations(&f)
     );
 }
+
+#[test]
+fn a_killing_verb_is_an_attack_only_with_its_agent() {
+    // Active with a subject, or passive with an agent: an attack by that actor.
+    for (lang, text, attacker) in [
+        (
+            Lang::En,
+            "Gunmen killed twelve villagers near Kaduna on Sunday.",
+            "Gunmen",
+        ),
+        (
+            Lang::Fr,
+            "Trois civils ont été tués par des hommes armés près de Kidal.",
+            "Hommes armés",
+        ),
+    ] {
+        let f = facts(lang, "2025-02-01", text);
+        let attack = event_of(&f, EventKind::Attack);
+        let names: Vec<&str> = attack
+            .participants
+            .iter()
+            .map(|p| f.actors[p.actor].name.as_str())
+            .collect();
+        assert!(names.contains(&attacker), "{names:?}");
+    }
+    // A toll with no agent, or a participle after its noun, is no event of its own.
+    for (lang, text) in [
+        (Lang::En, "Five soldiers were killed near Kaduna on Sunday."),
+        (
+            Lang::En,
+            "The soldiers killed in Kaduna were buried on Sunday.",
+        ),
+        (
+            Lang::Fr,
+            "Les soldats blessés ont été évacués vers Kidal dimanche.",
+        ),
+    ] {
+        let f = facts(lang, "2025-02-01", text);
+        assert!(f.events.is_empty(), "{text}: {:?}", f.events);
+    }
+    // Beside another trigger, it is that event's toll: one attack, not two.
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "The attack by the Zorvan Independence Army killed twelve soldiers near Kaduna.",
+    );
+    assert_eq!(f.events.len(), 1, "{:?}", f.events);
+}

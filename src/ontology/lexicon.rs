@@ -80,6 +80,10 @@ pub struct EventTrigger {
     /// Whether the place must follow the trigger as its object (`lex:objectFollows`):
     /// "ont repris Kidal" is a capture, "les combats ont repris à Kidal" is not.
     pub object_follows: bool,
+    /// Whether the event needs an agent (`lex:agentRequired`): its subject in the active
+    /// ("gunmen killed"), or a "by"/"par" phrase in the passive ("tués par des hommes
+    /// armés"). "Five soldiers were killed" alone is a toll, not an event of its own.
+    pub agent_required: bool,
 }
 
 /// Words that state a relation.
@@ -249,11 +253,15 @@ impl Lexicon {
                 let object_follows = node
                     .literal(&format!("{LEX}objectFollows"))
                     .is_some_and(|v| v == "true" || v == "1");
+                let agent_required = node
+                    .literal(&format!("{LEX}agentRequired"))
+                    .is_some_and(|v| v == "true" || v == "1");
                 self.triggers.push(EventTrigger {
                     forms,
                     kind,
                     confidence,
                     object_follows,
+                    agent_required,
                 });
             } else if class("RelationCue") {
                 let kind = node

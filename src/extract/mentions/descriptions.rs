@@ -203,20 +203,30 @@ fn agrees_in_number(analysis: &Analysis, noun: usize, word: usize) -> bool {
     analysis.doc.lang != Lang::Fr || !plural(noun) || plural(word)
 }
 
+/// Whether a folded description is a bare plural noun ("gunmen", "assaillants",
+/// "militants"), not an anaphoric singular ("the group", "le groupe").
+fn is_plural_noun(folded: &str) -> bool {
+    let mut words = folded.split(' ');
+    let first = words.next().unwrap_or("");
+    !matches!(
+        first,
+        "the" | "le" | "la" | "les" | "ce" | "cette" | "ces" | "this"
+    ) && (folded.ends_with('s') || folded.ends_with('x') || folded.ends_with("men"))
+}
+
 pub(super) fn is_adjective_like(analysis: &Analysis, t: usize) -> bool {
     let token = &analysis.doc.tokens[t];
     token.kind == TokenKind::Word
         && !token.capitalised
         && !analysis.occupied[t]
         && token.fold.chars().count() > 3
-        && !analysis
-            .kb
-            .lexicon
-            .class("not-a-name")
-            .iter()
-            .any(|(_, f)| {
+        // Not a word that starts a name-breaking, locative or clause-breaking form ("près
+        // de", "dont").
+        && !["not-a-name", "locative", "clause-break"].iter().any(|class| {
+            analysis.kb.lexicon.class(class).iter().any(|(_, f)| {
                 f.words.first().and_then(|w| w.as_deref()) == Some(analysis.doc.keys[t].as_str())
             })
+        })
         && ![
             "dans", "depuis", "pour", "avec", "sans", "vers", "chez", "from", "with", "into",
             "near", "were", "have", "said", "ont", "sont", "etait", "avaient",
@@ -348,11 +358,19 @@ pub(super) fn resolve_descriptions(analysis: &mut Analysis) {
             .all(|k| matches!(k, ActorKind::ArmedGroup | ActorKind::Coalition));
         let folded = crate::text::fold(&p.phrase);
         let qualifiers: Vec<&str> = folded.split(' ').skip(1).collect();
+        // "Gunmen killed…", "des assaillants…" in a story that names no armed group: the
+        // collective noun is the only name the actor has.
+        let unnamed_collective = candidates.is_empty() && is_plural_noun(&folded);
         let actor = match chosen {
             Some(actor) => actor,
-            None if nameable && !qualifiers.is_empty() => {
+            None if nameable && (!qualifiers.is_empty() || unnamed_collective) => {
                 // "rebelles touaregs" and "séparatistes touaregs" are the same group.
-                let key = qualifiers.join("-");
+                // An unqualified noun is keyed by its trait: "gunmen" and "attackers" are one.
+                let key = if qualifiers.is_empty() {
+                    format!(":{}", trait_name.as_deref().unwrap_or(""))
+                } else {
+                    qualifiers.join("-")
+                };
                 match created.get(&key) {
                     Some(&a) => {
                         analysis.actors[a].traits.extend(trait_name.clone());

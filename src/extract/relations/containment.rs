@@ -381,7 +381,11 @@ pub(super) fn demonym_containment(analysis: &mut Analysis, relations: &mut Vec<R
             after += 1;
         }
         // A region named with its noun ("region of Amhara") is one mention from the noun on.
-        let noun_start = if doc.lang == Lang::En { end } else { phrase.start };
+        let noun_start = if doc.lang == Lang::En {
+            end
+        } else {
+            phrase.start
+        };
         let place_after = analysis
             .mention_starting_at(after)
             .or_else(|| analysis.mention_starting_at(noun_start))
