@@ -2,7 +2,7 @@
 //! event coreference (the same battle told in several sentences is one event).
 
 use super::analysis::{Analysis, Referent};
-use super::temporal::find_time_expressions;
+use super::temporal::time_expressions_in;
 use super::Lang;
 use super::{
     ActorKind, Event, EventKind, Evidence, Participant, RelationKind, Role, TimeExpression,
@@ -51,11 +51,13 @@ enum Reference {
 pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
     let mut events = Vec::new();
     for s in 0..analysis.doc.sentences.len() {
-        let span = analysis.doc.sentences[s].span;
-        let sentence_text = analysis.doc.slice(span);
-        let times =
-            find_time_expressions(&sentence_text, span.start, analysis.doc.lang, analysis.date);
         let range = analysis.doc.sentence_range(s);
+        let times = time_expressions_in(
+            &analysis.doc.chars,
+            &analysis.doc.tokens[range.clone()],
+            analysis.doc.lang,
+            analysis.date,
+        );
         // The last event built in this sentence: (index, kind, end of its trigger).
         let mut last: Option<(usize, EventKind, usize)> = None;
         let found = analysis

@@ -4,7 +4,7 @@
 
 use super::analysis::{Analysis, Referent};
 use super::events::{is_locative, EventRelation};
-use super::temporal::find_time_expressions;
+use super::temporal::time_expressions_in;
 use super::{EntityRef, Evidence, Relation, RelationKind, TimeAnchor};
 use crate::ontology::CueFrame;
 use std::ops::Range;
@@ -879,10 +879,14 @@ fn evidence(analysis: &Analysis, sentence: usize, tokens: Range<usize>) -> Evide
 
 /// A "depuis 2022" in the cue's sentence dates the start of the relation.
 fn since_in_sentence(analysis: &Analysis, sentence: usize) -> Option<crate::date::PartialDate> {
-    let span = analysis.doc.sentences[sentence].span;
-    let text = analysis.doc.slice(span);
-    find_time_expressions(&text, span.start, analysis.doc.lang, analysis.date)
-        .into_iter()
-        .find(|t| t.anchor == TimeAnchor::Since)
-        .and_then(|t| t.date)
+    let range = analysis.doc.sentence_range(sentence);
+    time_expressions_in(
+        &analysis.doc.chars,
+        &analysis.doc.tokens[range],
+        analysis.doc.lang,
+        analysis.date,
+    )
+    .into_iter()
+    .find(|t| t.anchor == TimeAnchor::Since)
+    .and_then(|t| t.date)
 }

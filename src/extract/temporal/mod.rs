@@ -50,7 +50,31 @@ pub fn find_time_expressions(
     article_date: Option<PartialDate>,
 ) -> Vec<TimeExpression> {
     let chars: Vec<char> = sentence.chars().collect();
-    let tokens = tokenize(sentence);
+    let shared = crate::text::tokenize(sentence);
+    scan(&chars, &shared, offset, lang, article_date)
+}
+
+/// Like [`find_time_expressions`], on tokens the shared tokenizer already made of a text
+/// whose characters are `chars` (an article body and one sentence's tokens): spans are
+/// offsets into `chars`.
+pub fn time_expressions_in(
+    chars: &[char],
+    shared: &[crate::text::Token],
+    lang: Lang,
+    article_date: Option<PartialDate>,
+) -> Vec<TimeExpression> {
+    scan(chars, shared, 0, lang, article_date)
+}
+
+/// The scan itself: tokens refined for the grammar, spans shifted by `offset`.
+fn scan(
+    chars: &[char],
+    shared: &[crate::text::Token],
+    offset: usize,
+    lang: Lang,
+    article_date: Option<PartialDate>,
+) -> Vec<TimeExpression> {
+    let tokens = refine(chars, shared);
     let scanner = Scanner {
         tokens: &tokens,
         lang,

@@ -26,16 +26,14 @@ pub(super) struct Token {
     pub(super) grouped: bool,
 }
 
-/// Splits a sentence into words, digit runs and single symbols, keeping character offsets.
-///
-/// The sentence goes through the shared tokenizer ([`crate::text::tokenize`]) and its
-/// tokens are refined for the time grammar, whose phrases are written token by token:
+/// Refines the shared tokenizer's tokens ([`crate::text::tokenize`]) of a text whose
+/// characters are `chars` for the time grammar, whose phrases are written token by token:
 /// a word is its letters only ("l'" is "l" and "'", "1er" is "1" and "er"), a joining
-/// hyphen is a token, and a number may be grouped by thin spaces ("45 885").
-pub(super) fn tokenize(sentence: &str) -> Vec<Token> {
-    let chars: Vec<char> = sentence.chars().collect();
-    let mut tokens: Vec<Token> = Vec::new();
-    for token in crate::text::tokenize(sentence) {
+/// hyphen is a token, and a number may be grouped by thin spaces ("45 885"). Offsets stay
+/// those of the shared tokens.
+pub(super) fn refine(chars: &[char], shared: &[crate::text::Token]) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::with_capacity(shared.len() + 4);
+    for token in shared {
         if token.hyphen_before {
             tokens.push(symbol(token.start.saturating_sub(1), "-"));
         }
@@ -43,7 +41,21 @@ pub(super) fn tokenize(sentence: &str) -> Vec<Token> {
             tokens.push(symbol(token.start, &token.fold));
             continue;
         }
-        for piece in pieces(&chars, token.start, token.end) {
+        // Most tokens are one plain word or one run of digits: keep them as they are.
+        let plain_word =
+            token.kind == TokenKind::Word && !token.acronym && token.text.chars().all(is_word_char);
+        if plain_word {
+            tokens.push(Token {
+                start: token.start,
+                end: token.end,
+                norm: token.fold.clone(),
+                kind: Kind::Word,
+                capitalised: token.capitalised,
+                grouped: false,
+            });
+            continue;
+        }
+        for piece in pieces(chars, token.start, token.end) {
             let joins_group = piece.kind == Kind::Number
                 && tokens.last().is_some_and(|last| {
                     last.kind == Kind::Number
