@@ -3,10 +3,10 @@
 
 use super::analysis::{Analysis, Referent};
 use super::temporal::time_expressions_in;
-use super::Lang;
 use super::{
     ActorKind, Event, EventKind, Evidence, Participant, RelationKind, Role, TimeExpression,
 };
+use super::{EntityKey, Lang};
 use crate::date::Precision;
 use crate::ontology::EventTrigger;
 use std::ops::Range;
@@ -160,11 +160,66 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
     let mut merged = merge(analysis, told);
     inherit_from_context(&mut merged);
     merge_lone(analysis, &mut merged);
+    refine_places(analysis, &mut merged);
     for told in &merged {
         relations.extend(alliances(analysis, told));
     }
     (merged, relations)
 }
+
+/// Wire copy names the country or the region in the lead and the town in the next
+/// sentence ("… dans l'extrême nord du Cameroun. Le poste visé se situe à Soueram"): a
+/// fight, attack or strike placed no finer than a region takes the first town or site
+/// named in the sentence after its first telling (or between its tellings), in the same
+/// country, where that sentence tells no event of its own.
+fn refine_places(analysis: &Analysis, events: &mut [Told]) {
+    let telling: Vec<Vec<usize>> = events.iter().map(|t| t.sentences.clone()).collect();
+    for (index, told) in events.iter_mut().enumerate() {
+        let event = &mut told.event;
+        if !matches!(
+            event.kind,
+            EventKind::Battle | EventKind::Attack | EventKind::Airstrike
+        ) {
+            continue;
+        }
+        let Some(place) = event.place else { continue };
+        let current = &analysis.places[place];
+        if current.specificity >= TOWN_SPECIFICITY || current.country.is_none() {
+            continue;
+        }
+        let first = told.sentences.iter().copied().min().unwrap_or(0);
+        let last = told.sentences.iter().copied().max().unwrap_or(0);
+        let elaborations = (first + 1)..=(last.max(first + 1));
+        let found = elaborations
+            .filter(|s| !told.sentences.contains(s))
+            .filter(|s| {
+                telling
+                    .iter()
+                    .enumerate()
+                    .all(|(other, sentences)| other == index || !sentences.contains(s))
+            })
+            .find_map(|s| {
+                analysis.mentions.iter().find_map(|m| match m.referent {
+                    Referent::Place(p)
+                        if m.sentence == s
+                            && analysis.places[p].specificity >= TOWN_SPECIFICITY
+                            && (analysis.places[p].country == current.country
+                                // a town the gazetteer does not know has only a guessed country
+                                || matches!(analysis.places[p].key, EntityKey::Discovered(_))) =>
+                    {
+                        Some(p)
+                    }
+                    _ => None,
+                })
+            });
+        if let Some(town) = found {
+            event.place = Some(town);
+        }
+    }
+}
+
+/// The specificity of a town (see [`super::analysis::PlaceDraft`]).
+const TOWN_SPECIFICITY: u8 = 4;
 
 /// The parties to a pact are allies, and members of the coalition it founds
 /// ("Mali, Burkina Faso and Niger signed the charter establishing the Alliance of

@@ -972,3 +972,37 @@ fn a_killing_verb_is_an_attack_only_with_its_agent() {
     );
     assert_eq!(f.events.len(), 1, "{:?}", f.events);
 }
+
+#[test]
+fn an_event_placed_in_a_country_takes_the_town_the_next_sentence_names() {
+    for (lang, text, town) in [
+        (
+            Lang::Fr,
+            "Des jihadistes ont attaqué un poste militaire dans le nord du Niger. Le poste visé se trouve dans le village de Zorvankoye. Le bilan reste inconnu.",
+            "Zorvankoye",
+        ),
+        (
+            Lang::En,
+            "Gunmen attacked an army post in northern Nigeria on Sunday. The post lies in the village of Zorvanawa. The toll is unknown.",
+            "Zorvanawa",
+        ),
+    ] {
+        let f = facts(lang, "2025-02-01", text);
+        let attack = event_of(&f, EventKind::Attack);
+        let place = attack.place.map(|p| f.places[p].name.as_str());
+        assert_eq!(place, Some(town), "{:?}", f.events);
+    }
+    // A next sentence that tells its own event keeps its town for itself.
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Gunmen attacked an army post in northern Nigeria on Sunday. Another attack hit the village of Zorvanawa.",
+    );
+    let first = &f.events[0];
+    assert_ne!(
+        first.place.map(|p| f.places[p].name.as_str()),
+        Some("Zorvanawa"),
+        "{:?}",
+        f.events
+    );
+}
