@@ -150,6 +150,24 @@ fn quotation_after_a_sentence_naming_its_speaker() {
 }
 
 #[test]
+fn the_police_unnamed_are_a_described_source_not_the_actor_after_them() {
+    for (lang, text) in [
+        (
+            Lang::Fr,
+            "Selon la police, des hommes armés ont attaqué un village près de Kaduna.",
+        ),
+        (
+            Lang::En,
+            "According to police, gunmen attacked a village near Kaduna.",
+        ),
+    ] {
+        let s = sources(lang, text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(s[0].to_lowercase().contains("police"), "{s:?}");
+    }
+}
+
+#[test]
 fn anonymous_sources_are_described() {
     let s = sources(
         Lang::En,
