@@ -1006,3 +1006,41 @@ fn an_event_placed_in_a_country_takes_the_town_the_next_sentence_names() {
         f.events
     );
 }
+
+#[test]
+fn actors_acting_jointly_are_allies_and_share_their_enemy() {
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Depuis 2021, les armées congolaise et ougandaise mènent des opérations conjointes contre le Front patriotique du Kelmar.",
+    );
+    let congo = "Forces armées de la République démocratique du Congo";
+    let uganda = "Forces de défense du peuple ougandais";
+    assert!(
+        symmetric(&f, congo, "allyOf", uganda),
+        "{:?}",
+        relations(&f)
+    );
+    for army in [congo, uganda] {
+        assert!(
+            symmetric(&f, army, "opposes", "Front patriotique du Kelmar"),
+            "{army}: {:?}",
+            relations(&f)
+        );
+    }
+    let f = facts(
+        Lang::En,
+        "2025-02-01",
+        "Mali and Niger launched a joint offensive against the Zorvan Independence Army.",
+    );
+    assert!(
+        symmetric(&f, "Mali", "allyOf", "Niger"),
+        "{:?}",
+        relations(&f)
+    );
+    assert!(
+        symmetric(&f, "Niger", "opposes", "Zorvan Independence Army"),
+        "{:?}",
+        relations(&f)
+    );
+}

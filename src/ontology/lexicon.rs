@@ -46,6 +46,9 @@ pub enum CueFrame {
     ClauseSubject,
     /// Both ends follow the cue, joined by "à", "et", "against"… ("oppose X à Y", "war between X and Y").
     Between,
+    /// The clause's coordinated subjects act together, each the others' ally ("les armées
+    /// congolaise et ougandaise mènent des opérations conjointes", "X and Y launched a joint offensive").
+    Joint,
     /// A reporting verb: the source is its subject, or follows it when inverted ("», a déclaré X").
     Reporting,
     /// The source follows the cue ("selon X", "according to X").
@@ -61,6 +64,7 @@ impl CueFrame {
             "Prenominal" => CueFrame::Prenominal,
             "ClauseSubject" => CueFrame::ClauseSubject,
             "Between" => CueFrame::Between,
+            "Joint" => CueFrame::Joint,
             "Reporting" => CueFrame::Reporting,
             "According" => CueFrame::According,
             _ => return None,

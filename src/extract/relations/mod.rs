@@ -593,12 +593,17 @@ fn ends(
     match frame {
         CueFrame::LeftRight => {
             let objects = all_after(right(cue.end, 3));
-            // "X fought alongside Y", "X lutte contre Y": with a verb between, the clause's subject.
-            let subject = left(REACH).filter(|&s| glued(s)).or_else(|| {
-                matches!(kind, RelationKind::AllyOf | RelationKind::Opposes)
-                    .then(clause_subject)
-                    .flatten()
-            });
+            // "X fought alongside Y", "X lutte contre Y": with a verb between, the clause's
+            // subject, with those coordinated to it ("X et Y mènent des opérations contre Z").
+            let glued_subject = left(REACH).filter(|&s| glued(s));
+            if glued_subject.is_none()
+                && matches!(kind, RelationKind::AllyOf | RelationKind::Opposes)
+            {
+                if let Some(first) = clause_subject() {
+                    return pairs(coordinated_after(analysis, first, cue.start), objects);
+                }
+            }
+            let subject = glued_subject;
             // "le porte-parole du gouvernement, X", "the head of the junta, Colonel Y": a
             // role opening its noun phrase, its holder in apposition after the object.
             let subject = subject.or_else(|| {
@@ -685,6 +690,17 @@ fn ends(
                 return Vec::new();
             };
             pairs(firsts, all_after(right(separator + 1, 3)))
+        }
+        CueFrame::Joint => {
+            let Some(first) = clause_subject() else {
+                return Vec::new();
+            };
+            let together = coordinated_after(analysis, first, cue.start);
+            let mut out = Vec::new();
+            for (k, &a) in together.iter().enumerate() {
+                out.extend(together[k + 1..].iter().map(|&b| (a, b)));
+            }
+            out
         }
         CueFrame::Reporting | CueFrame::According => Vec::new(),
     }
