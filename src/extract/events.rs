@@ -167,6 +167,47 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
     (merged, relations)
 }
 
+/// "seized the town of Paletwa in Chin State", "à Boni, dans la région de Mopti": where
+/// the place found is the container of a more specific place named just before it
+/// (a containment word, or a comma and one, between), the event is at the inner one.
+fn inner_place(analysis: &Analysis, mention: usize) -> usize {
+    let containment = analysis.kb.lexicon.class("containment");
+    let outer = &analysis.mentions[mention];
+    let Referent::Place(outer_place) = outer.referent else {
+        return mention;
+    };
+    let sentence_start = analysis.doc.sentence_range(outer.sentence).start;
+    // A containment word a few words before the container, with only words (an article,
+    // "la région de" inside the name) between.
+    let lead_start = (outer.tokens.start.saturating_sub(4).max(sentence_start)..outer.tokens.start)
+        .find(|&t| {
+            analysis
+                .doc
+                .form_at(containment, t, outer.tokens.start)
+                .is_some_and(|end| {
+                    (end..outer.tokens.start).all(|k| analysis.doc.tokens[k].is_word())
+                })
+        });
+    let Some(mut before) = lead_start else {
+        return mention;
+    };
+    if before > sentence_start && analysis.doc.tokens[before - 1].is_punct(',') {
+        before -= 1;
+    }
+    let inner = before
+        .checked_sub(1)
+        .and_then(|end| analysis.mention_ending_at(end))
+        .and_then(|m| analysis.mentions.iter().position(|x| x == m));
+    match inner.map(|i| (i, &analysis.mentions[i].referent)) {
+        Some((i, Referent::Place(p)))
+            if analysis.places[*p].specificity > analysis.places[outer_place].specificity =>
+        {
+            i
+        }
+        _ => mention,
+    }
+}
+
 /// Wire copy names the country or the region in the lead and the town in the next
 /// sentence ("… dans l'extrême nord du Cameroun. Le poste visé se situe à Soueram"): a
 /// fight, attack or strike placed no finer than a region takes the first town or site
@@ -502,6 +543,7 @@ fn build_event(
     if kind == EventKind::Capture && place_mention.is_none() && !site_follows(analysis, &trigger) {
         return None;
     }
+    let place_mention = place_mention.map(|m| inner_place(analysis, m));
     let place = place_mention.and_then(|m| analysis.place_of(m));
 
     // Participants: actors in the clause (else in the sentence), not claim sources. An

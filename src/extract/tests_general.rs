@@ -1044,3 +1044,26 @@ fn actors_acting_jointly_are_allies_and_share_their_enemy() {
         relations(&f)
     );
 }
+
+#[test]
+fn an_event_is_at_the_place_inside_the_container_named_after_it() {
+    for (lang, text, kind, town) in [
+        (
+            Lang::En,
+            "The Arakan Army seized the town of Paletwa in Chin State.",
+            EventKind::Capture,
+            "Paletwa",
+        ),
+        (
+            Lang::Fr,
+            "Des jihadistes ont attaqué Boni, dans la région de Mopti, lundi.",
+            EventKind::Attack,
+            "Boni",
+        ),
+    ] {
+        let f = facts(lang, "2025-02-01", text);
+        let event = event_of(&f, kind);
+        let place = event.place.map(|p| f.places[p].name.as_str());
+        assert_eq!(place, Some(town), "{:?}", f.events);
+    }
+}
