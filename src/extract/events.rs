@@ -523,11 +523,24 @@ fn build_event(
                 None
             }
         });
-    let place_mention = place_mention.filter(|&m| {
-        kind != EventKind::Capture || analysis.mentions[m].tokens.start >= trigger.start
-    });
+    // "Kidal a été reprise par l'armée", "the town fell to the rebels": a capture told
+    // from what was taken has that place as its subject, before the trigger.
+    let taken_first = kind == EventKind::Capture
+        && (is_passive(analysis, &trigger)
+            || entry.subject_taken && ends_with_agent_word(analysis, &trigger));
+    if entry.subject_taken && !taken_first {
+        return None;
+    }
+    let place_mention = if taken_first {
+        taken_subject(analysis, &clause, &trigger)
+    } else {
+        place_mention.filter(|&m| {
+            kind != EventKind::Capture || analysis.mentions[m].tokens.start >= trigger.start
+        })
+    };
     // "ont repris Kidal": the place is the trigger's object, right after it.
     if entry.object_follows
+        && !taken_first
         && !place_mention.is_some_and(|m| {
             let start = analysis.mentions[m].tokens.start;
             start >= trigger.end
@@ -572,7 +585,7 @@ fn build_event(
         );
     }
     let sides = sides(analysis, kind, &clause, &trigger);
-    let passive = is_passive(analysis, &trigger);
+    let passive = is_passive(analysis, &trigger) || taken_first;
     // "une attaque menée par le JNIM", "an attack carried out by ISWAP": an agent phrase
     // close after the trigger (no comma between) names the attacker, and the others are
     // its targets, wherever they stand.
@@ -621,7 +634,11 @@ fn build_event(
             EventKind::Attack | EventKind::Airstrike | EventKind::Capture => {
                 // "were attacked by", "ont été tués": before a passive trigger is its target.
                 let before = tokens.end <= trigger.start && !passive;
-                let agent = is_agent(analysis, tokens.start);
+                // "fell to the rebels", "tombée aux mains des jihadistes": the taker follows.
+                let agent = is_agent(analysis, tokens.start)
+                    || taken_first
+                        && tokens.start >= trigger.end
+                        && tokens.start <= trigger.end + 1;
                 // "l'attaque du JNIM": the complement right after the event noun.
                 let of = tokens.start >= trigger.end
                     && analysis.doc.keys[tokens.start - 1] == "de"
@@ -866,6 +883,32 @@ fn is_agent(analysis: &Analysis, start: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether a trigger ends on the word that introduces its agent ("fell to", "tombée aux
+/// mains de", "passée sous le contrôle de").
+fn ends_with_agent_word(analysis: &Analysis, trigger: &Range<usize>) -> bool {
+    matches!(
+        analysis.doc.keys[trigger.end - 1].as_str(),
+        "to" | "of" | "de" | "par" | "by"
+    )
+}
+
+/// The place a capture told from what was taken names: the last place of the clause
+/// before the trigger ("la ville de Kidal a été reprise").
+fn taken_subject(
+    analysis: &Analysis,
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Option<usize> {
+    (0..analysis.mentions.len())
+        .filter(|&i| {
+            let m = &analysis.mentions[i];
+            m.tokens.start >= clause.start
+                && m.tokens.end <= trigger.start
+                && matches!(m.referent, Referent::Place(_) | Referent::Country(_))
+        })
+        .max_by_key(|&i| analysis.mentions[i].tokens.end)
 }
 
 /// Whether one of the candidate mentions is the trigger's agent: a "by"/"par" phrase

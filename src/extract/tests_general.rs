@@ -1067,3 +1067,59 @@ fn an_event_is_at_the_place_inside_the_container_named_after_it() {
         assert_eq!(place, Some(town), "{:?}", f.events);
     }
 }
+
+#[test]
+fn a_capture_told_from_the_place_taken_has_the_taker_after_it() {
+    for (lang, text, town, taker) in [
+        (
+            Lang::Fr,
+            "La ville de Kidal a été reprise par le Front patriotique du Kelmar lundi.",
+            "Kidal",
+            "Front patriotique du Kelmar",
+        ),
+        (
+            Lang::Fr,
+            "Tessalit est tombée aux mains du Front patriotique du Kelmar.",
+            "Tessalit",
+            "Front patriotique du Kelmar",
+        ),
+        (
+            Lang::En,
+            "Bukavu fell to the Zorvan Independence Army in February.",
+            "Bukavu",
+            "Zorvan Independence Army",
+        ),
+        (
+            Lang::En,
+            "Kharkiv was captured by the Zorvan Independence Army.",
+            "Kharkiv",
+            "Zorvan Independence Army",
+        ),
+    ] {
+        let f = facts(lang, "2025-02-01", text);
+        let capture = event_of(&f, EventKind::Capture);
+        assert_eq!(
+            capture.place.map(|p| f.places[p].name.as_str()),
+            Some(town),
+            "{text}: {:?}",
+            f.events
+        );
+        let attacker = capture
+            .participants
+            .iter()
+            .find(|p| p.role == Role::Attacker)
+            .map(|p| f.actors[p.actor].name.as_str());
+        assert_eq!(attacker, Some(taker), "{text}: {:?}", capture.participants);
+    }
+    // A participle with no passive auxiliary is no capture ("la reprise des combats").
+    let f = facts(
+        Lang::Fr,
+        "2025-02-01",
+        "Les combats ont repris à Kidal, où la situation reste tendue.",
+    );
+    assert!(
+        f.events.iter().all(|e| e.kind != EventKind::Capture),
+        "{:?}",
+        f.events
+    );
+}

@@ -88,6 +88,10 @@ pub struct EventTrigger {
     /// ("gunmen killed"), or a "by"/"par" phrase in the passive ("tués par des hommes
     /// armés"). "Five soldiers were killed" alone is a toll, not an event of its own.
     pub agent_required: bool,
+    /// Whether the trigger tells a capture from what was taken (`lex:subjectTaken`):
+    /// the place is its subject before it, the taker after it ("fell to", "reprise par").
+    /// It stands only in the passive or when its form ends on the agent's word.
+    pub subject_taken: bool,
 }
 
 /// Words that state a relation.
@@ -260,12 +264,16 @@ impl Lexicon {
                 let agent_required = node
                     .literal(&format!("{LEX}agentRequired"))
                     .is_some_and(|v| v == "true" || v == "1");
+                let subject_taken = node
+                    .literal(&format!("{LEX}subjectTaken"))
+                    .is_some_and(|v| v == "true" || v == "1");
                 self.triggers.push(EventTrigger {
                     forms,
                     kind,
                     confidence,
                     object_follows,
                     agent_required,
+                    subject_taken,
                 });
             } else if class("RelationCue") {
                 let kind = node
