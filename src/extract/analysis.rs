@@ -70,11 +70,21 @@ pub struct PlaceDraft {
     pub name: String,
     /// The gazetteer index of its country.
     pub country: Option<usize>,
-    /// How specific it is: 4 town, 3 region, 2 part of a country, 1 country or wide area.
+    /// How specific it is: [`SITE_SPECIFICITY`], [`TOWN_SPECIFICITY`],
+    /// [`REGION_SPECIFICITY`], [`PART_OF_COUNTRY_SPECIFICITY`], 1 for a country or wide area.
     pub specificity: u8,
     /// How sure we are.
     pub confidence: f32,
 }
+
+/// The specificity of a place inside a town: a neighbourhood, a camp, a base.
+pub const SITE_SPECIFICITY: u8 = 5;
+/// The specificity of a town or a village.
+pub const TOWN_SPECIFICITY: u8 = 4;
+/// The specificity of a region (admin1 or admin2).
+pub const REGION_SPECIFICITY: u8 = 3;
+/// The specificity of a part of a country ("le nord du Mali", "eastern Congo").
+pub const PART_OF_COUNTRY_SPECIFICITY: u8 = 2;
 
 /// The state of one extraction.
 pub struct Analysis<'a> {

@@ -1,7 +1,7 @@
 //! Events: triggers, their participants and sides, place and time; then
 //! event coreference (the same battle told in several sentences is one event).
 
-use super::analysis::{Analysis, Referent};
+use super::analysis::{Analysis, Referent, TOWN_SPECIFICITY};
 use super::temporal::time_expressions_in;
 use super::{
     ActorKind, Event, EventKind, Evidence, Participant, RelationKind, Role, TimeExpression,
@@ -66,17 +66,11 @@ pub fn find(analysis: &mut Analysis) -> (Vec<Told>, Vec<EventRelation>) {
         // Killing verbs ("killed", "tués par") stand for an event only alone in their clause
         // (see `agent_required`): beside another trigger they are its toll. Either way they
         // do not divide the sentence's places between triggers.
-        let needs_agent = |index: usize| analysis.kb.lexicon.triggers[index].agent_required;
-        let starts: Vec<usize> = found
+        let (starts, ends): (Vec<usize>, Vec<usize>) = found
             .iter()
-            .filter(|(i, _)| !needs_agent(*i))
-            .map(|(_, r)| r.start)
-            .collect();
-        let ends: Vec<usize> = found
-            .iter()
-            .filter(|(i, _)| !needs_agent(*i))
-            .map(|(_, r)| r.end)
-            .collect();
+            .filter(|(i, _)| !analysis.kb.lexicon.triggers[*i].agent_required)
+            .map(|(_, r)| (r.start, r.end))
+            .unzip();
         for (trigger_index, trigger_range) in found {
             if analysis.occupied[trigger_range.clone()].iter().any(|&o| o)
                 || hedged(analysis, trigger_range.start, range.start)
@@ -258,9 +252,6 @@ fn refine_places(analysis: &Analysis, events: &mut [Told]) {
         }
     }
 }
-
-/// The specificity of a town (see [`super::analysis::PlaceDraft`]).
-const TOWN_SPECIFICITY: u8 = 4;
 
 /// The parties to a pact are allies, and members of the coalition it founds
 /// ("Mali, Burkina Faso and Niger signed the charter establishing the Alliance of
@@ -525,9 +516,9 @@ fn build_event(
         });
     // "Kidal a été reprise par l'armée", "the town fell to the rebels": a capture told
     // from what was taken has that place as its subject, before the trigger.
+    let passive_form = is_passive(analysis, &trigger);
     let taken_first = kind == EventKind::Capture
-        && (is_passive(analysis, &trigger)
-            || entry.subject_taken && ends_with_agent_word(analysis, &trigger));
+        && (passive_form || entry.subject_taken && ends_with_agent_word(analysis, &trigger));
     if entry.subject_taken && !taken_first {
         return None;
     }
@@ -585,7 +576,7 @@ fn build_event(
         );
     }
     let sides = sides(analysis, kind, &clause, &trigger);
-    let passive = is_passive(analysis, &trigger) || taken_first;
+    let passive = passive_form || taken_first;
     // "une attaque menée par le JNIM", "an attack carried out by ISWAP": an agent phrase
     // close after the trigger (no comma between) names the attacker, and the others are
     // its targets, wherever they stand.

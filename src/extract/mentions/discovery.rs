@@ -2,8 +2,7 @@
 
 use super::*;
 
-/// The specificity of a place inside a town: a neighbourhood, a camp, a base (a town is 4).
-pub const SITE_SPECIFICITY: u8 = 5;
+pub use crate::extract::analysis::SITE_SPECIFICITY;
 
 /// Proper nouns absent from the gazetteer, typed by the cue before or after them.
 pub(super) fn discover_proper_nouns(analysis: &mut Analysis) {

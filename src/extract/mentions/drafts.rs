@@ -153,7 +153,7 @@ impl Analysis<'_> {
             key,
             name: name.to_owned(),
             country: self.main_country,
-            specificity: 4,
+            specificity: crate::extract::analysis::TOWN_SPECIFICITY,
             confidence,
         });
         self.places.len() - 1
@@ -207,7 +207,7 @@ impl Analysis<'_> {
             key,
             name,
             country: Some(country),
-            specificity: 2,
+            specificity: crate::extract::analysis::PART_OF_COUNTRY_SPECIFICITY,
             confidence: 0.7,
         });
         self.places.len() - 1

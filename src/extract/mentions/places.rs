@@ -58,7 +58,7 @@ pub(super) fn directional_places(analysis: &mut Analysis) {
                     .map_or(end, |m| m.tokens.end);
                 found.push((t..stop, canonical_direction(&doc.keys[t]), Some(c)));
             } else if let Some(region) = analysis.mention_starting_at(end).filter(
-                |m| matches!(m.referent, Referent::Place(p) if analysis.places[p].specificity == 3),
+                |m| matches!(m.referent, Referent::Place(p) if analysis.places[p].specificity == crate::extract::analysis::REGION_SPECIFICITY),
             ) {
                 // "northwestern Tigray": a part of a region, a place of its own.
                 parts_of_regions.push(t..region.tokens.end);
@@ -223,7 +223,10 @@ pub(super) fn place_anaphora(analysis: &mut Analysis) {
                 .iter()
                 .filter(|m| m.tokens.end <= t)
                 .filter_map(|m| match m.referent {
-                    Referent::Place(p) if analysis.places[p].specificity >= 4 => {
+                    Referent::Place(p)
+                        if analysis.places[p].specificity
+                            >= crate::extract::analysis::TOWN_SPECIFICITY =>
+                    {
                         Some((m.tokens.end, p))
                     }
                     _ => None,

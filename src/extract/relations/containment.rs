@@ -3,7 +3,7 @@
 //! hierarchy says of places named side by side.
 
 use super::*;
-use crate::extract::analysis::RawMention;
+use crate::extract::analysis::{RawMention, PART_OF_COUNTRY_SPECIFICITY};
 use crate::extract::Lang;
 
 /// "In-Afarak, …, à 122 km de Tessalit, dans la région de Kidal": each town of the clause lies in the region.
@@ -80,22 +80,36 @@ pub(super) fn located_in(
         towns.extend(next.filter(|&i| comma && matches!(analysis.mentions[i].referent, Referent::Place(p) if analysis.places[p].specificity > region_specificity)));
     }
     for town in towns {
-        let Some(town_place) = analysis.place_of(town) else {
-            continue;
-        };
-        if town_place == region_place {
-            continue;
-        }
-        let tokens = analysis.mentions[town].tokens.start..analysis.mentions[region].tokens.end;
-        let evidence = evidence(analysis, sentence, tokens);
-        push_containment(
-            analysis,
-            relations,
-            (town_place, region_place),
-            evidence,
-            confidence,
-        );
+        mention_in_mention(analysis, relations, (town, region), sentence, confidence);
     }
+}
+
+/// The place of mention `inner` lies in the place of mention `outer`, as the stretch of
+/// `sentence` from one to the other tells it (see [`push_containment`]).
+fn mention_in_mention(
+    analysis: &mut Analysis,
+    relations: &mut Vec<Relation>,
+    (inner, outer): (usize, usize),
+    sentence: usize,
+    confidence: f32,
+) {
+    let (Some(inner_place), Some(outer_place)) =
+        (analysis.place_of(inner), analysis.place_of(outer))
+    else {
+        return;
+    };
+    if inner_place == outer_place {
+        return;
+    }
+    let tokens = analysis.mentions[inner].tokens.start..analysis.mentions[outer].tokens.end;
+    let evidence = evidence(analysis, sentence, tokens);
+    push_containment(
+        analysis,
+        relations,
+        (inner_place, outer_place),
+        evidence,
+        confidence,
+    );
 }
 
 /// `inner` lies in `outer` (place drafts), as `evidence` tells it; where `outer` is a
@@ -110,7 +124,7 @@ fn push_containment(
     let outer_draft = &analysis.places[outer];
     let country = outer_draft
         .country
-        .filter(|_| outer_draft.specificity == PART_OF_COUNTRY);
+        .filter(|_| outer_draft.specificity == PART_OF_COUNTRY_SPECIFICITY);
     if let Some(country) = country {
         let country_place = analysis.country_place(country);
         if country_place != inner && country_place != outer {
@@ -139,9 +153,6 @@ fn country_named(analysis: &Analysis, country: usize) -> bool {
             _ => false,
         })
 }
-
-/// The specificity of a part of a country (see [`crate::extract::analysis::PlaceDraft`]).
-const PART_OF_COUNTRY: u8 = 2;
 
 /// `inner` lies in `outer` (place drafts), as `evidence` tells it.
 fn located_in_relation(
@@ -212,22 +223,12 @@ pub(super) fn adjacent_containment(analysis: &mut Analysis, relations: &mut Vec<
         }
     }
     for (inner, outer) in found {
-        let (Some(inner_place), Some(outer_place)) =
-            (analysis.place_of(inner), analysis.place_of(outer))
-        else {
-            continue;
-        };
-        if inner_place == outer_place {
-            continue;
-        }
         let sentence = analysis.mentions[inner].sentence;
-        let tokens = analysis.mentions[inner].tokens.start..analysis.mentions[outer].tokens.end;
-        let evidence = evidence(analysis, sentence, tokens);
-        push_containment(
+        mention_in_mention(
             analysis,
             relations,
-            (inner_place, outer_place),
-            evidence,
+            (inner, outer),
+            sentence,
             CONTAINMENT_CONFIDENCE,
         );
     }
@@ -476,7 +477,7 @@ fn place_in_country(
         return;
     };
     let draft = &analysis.places[place];
-    if draft.specificity <= PART_OF_COUNTRY && draft.country == Some(country) {
+    if draft.specificity <= PART_OF_COUNTRY_SPECIFICITY && draft.country == Some(country) {
         return; // "le nord du Mali" is already the country's own part
     }
     match draft.key {
